@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { UserError } from './errors.js';
+import { describeIssue } from './zod-issues.js';
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
+  SLACK_API_URL: optional(z.url()),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  POLICY_FILE: optional(z.string()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; a bad value stops the program naming the variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new UserError(result.error.issues.map((i) => describeIssue(i)).join('; '));
+  }
+  return result.data;
+}
+
+/** The Slack settings `cobranza start` cannot do without. */
+export function requireSlackEnv(env: Env): { botToken: string; signingSecret: string } {
+  if (!env.SLACK_BOT_TOKEN) throw new UserError('SLACK_BOT_TOKEN: required to start the Slack app');
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    throw new UserError('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET ?? '' };
+}

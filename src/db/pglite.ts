@@ -1,0 +1,56 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { BulkTx, Database, Db } from './database.js';
+import * as schema from './schema/index.js';
+
+export function pgliteOptions() {
+  return { extensions: { pg_trgm } };
+}
+
+/** Opens (creating if needed) an embedded database; `undefined` keeps it in memory. */
+export async function createPGlite(dataDir: string | undefined): Promise<PGlite> {
+  return PGlite.create(dataDir, pgliteOptions());
+}
+
+// COPY data is handed to PGlite as a blob; batching keeps memory bounded on large files.
+const COPY_BATCH_BYTES = 16 * 1024 * 1024;
+
+function bulkTx(tx: Transaction): BulkTx {
+  return {
+    async query(text, params) {
+      const result = await tx.query<Record<string, unknown>>(text, params);
+      return result.rows as never;
+    },
+    async copyCsv(table, columns, chunks) {
+      const statement = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
+      let parts: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (parts.length === 0) return;
+        await tx.query(statement, [], { blob: new Blob(parts) });
+        parts = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= COPY_BATCH_BYTES) await flush();
+      }
+      await flush();
+    },
+  };
+}
+
+export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined): Database {
+  const db = drizzle({ client: pg, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    bulk: (work) => pg.transaction((tx) => work(bulkTx(tx))),
+    async close() {
+      await pg.close();
+      onClose();
+    },
+  };
+}

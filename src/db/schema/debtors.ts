@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { creditStatusEnum, riskEnum } from './enums.js';
+import { users } from './users.js';
+
+export const debtors = pgTable(
+  'debtors',
+  {
+    id: serial('id').primaryKey(),
+    externalId: text('external_id').notNull().unique(),
+    name: text('name').notNull(),
+    /** Lower case, accents and punctuation removed: what `/deudor` searches. */
+    searchName: text('search_name').notNull(),
+    taxId: text('tax_id').notNull(),
+    /** Tax id upper case without separators, for exact look-up. */
+    taxIdKey: text('tax_id_key').notNull(),
+    segment: text('segment').notNull().default(''),
+    risk: riskEnum('risk').notNull().default('medium'),
+    collectorId: integer('collector_id').references(() => users.id),
+    creditStatus: creditStatusEnum('credit_status').notNull().default('active'),
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** When the level last rose; broken promises after it count toward the next rise. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('debtors_collector_idx').on(t.collectorId),
+    index('debtors_tax_id_key_idx').on(t.taxIdKey),
+    index('debtors_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+  ],
+);
+
+export type Debtor = typeof debtors.$inferSelect;

@@ -1,0 +1,28 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { outboxStateEnum } from './enums.js';
+
+/** Slack messages written with the fact they announce and delivered later, once. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Slack channel or user id the message goes to. */
+    channel: text('channel').notNull(),
+    method: text('method').notNull().default('chat.postMessage'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: outboxStateEnum('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** What the message is about (for example `alarm:42`), so its `ts` can be kept there. */
+    ref: text('ref'),
+    messageTs: text('message_ts'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_due_idx').on(t.state, t.nextAttemptAt, t.id)],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

@@ -1,0 +1,81 @@
+// Money is an integer count of the currency's minor units (centavos, cents…) plus its
+// ISO 4217 code. Decimal text is parsed digit by digit: no floating point anywhere.
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export interface Money {
+  /** Minor units; safe up to 2^53, far beyond any invoice. */
+  minor: number;
+  currency: string;
+}
+
+export function isCurrency(code: string): boolean {
+  return KNOWN_CURRENCIES.has(code);
+}
+
+const digitsCache = new Map<string, number>();
+
+/** Decimal places of a currency's minor unit: 2 for MXN, USD, EUR; 0 for CLP, JPY. */
+export function minorDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    if (!isCurrency(currency)) throw new RangeError(`unknown currency ${currency}`);
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reason: string };
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses "1234.5" into minor units of `currency` (123450 for MXN). Refuses thousands
+ * separators, commas as decimal point, exponents and more decimals than the currency has.
+ */
+export function parseAmount(text: string, currency: string): ParseAmountResult {
+  const match = DECIMAL.exec(text.trim());
+  if (!match) return { ok: false, reason: `"${text}" is not a decimal amount (use digits and a decimal point, e.g. 1234.50)` };
+  const [, sign, whole = '', fraction = ''] = match;
+  const digits = minorDigits(currency);
+  const significant = fraction.replace(/0+$/, '');
+  if (significant.length > digits) {
+    return { ok: false, reason: `"${text}" has more than ${digits} decimals for ${currency}` };
+  }
+  const minor = Number(whole + significant.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(minor)) return { ok: false, reason: `"${text}" is too large` };
+  return { ok: true, minor: sign && minor !== 0 ? -minor : minor };
+}
+
+/** Minor units back to plain decimal text ("1234.50"), as the ERP and the modal write it. */
+export function toDecimalText(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const negative = minor < 0;
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const text = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+  return negative ? `-${text}` : text;
+}
+
+const LOCALES = { es: 'es-MX', en: 'en-US' } as const;
+
+/** "$1,234.50 MXN"-style text for the user's locale, from exact decimal text. */
+export function formatMoney(minor: number, currency: string, locale: 'es' | 'en'): string {
+  const format = new Intl.NumberFormat(LOCALES[locale], {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'symbol',
+    minimumFractionDigits: minorDigits(currency),
+  });
+  // A decimal string keeps every digit exact (Intl accepts strings since ES2023).
+  const text = format.format(toDecimalText(minor, currency) as unknown as number);
+  // Show the code once: "$1,234.50 MXN", but "CLP 1,234" as Intl already writes it.
+  return text.includes(currency) ? text : `${text} ${currency}`;
+}
+
+/** Splits `total` into `parts` amounts that add up exactly; the remainder goes on the last. */
+export function splitEvenly(total: number, parts: number): number[] {
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');
+  const base = Math.floor(total / parts);
+  return Array.from({ length: parts }, (_, i) => (i === parts - 1 ? total - base * (parts - 1) : base));
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCurrency(code: string): boolean {
+  return Intl.supportedValuesOf('currency').includes(code);
+}
+
+const team = z
+  .object({
+    name: z.string().min(1),
+    alarmChannel: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** The policy file: every key optional, unknown keys refused. */
+export const policySchema = z
+  .object({
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('America/Mexico_City'),
+    locale: z.enum(['es', 'en']).default('es'),
+    currency: z.string().refine(isCurrency, 'not an ISO 4217 currency code').default('MXN'),
+    workingDays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .refine((days) => new Set(days).size === days.length, 'repeated weekday')
+      .default([1, 2, 3, 4, 5]),
+    holidays: z.array(isoDate).default([]),
+    dailyListTime: hhmm.default('08:30'),
+    alarmsTime: hhmm.default('07:30'),
+    promiseGraceDays: z.number().int().min(0).max(30).default(2),
+    noContactWorkingDays: z.number().int().min(1).max(120).default(5),
+    escalation: z
+      .object({
+        daysOverdue: z
+          .tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)])
+          .refine(([a, b, c, d]) => a < b && b < c && c < d, 'thresholds must rise')
+          .default([30, 60, 90, 120]),
+        brokenPromises: z.number().int().min(1).default(2),
+      })
+      .strict()
+      .default({ daysOverdue: [30, 60, 90, 120], brokenPromises: 2 }),
+    teams: z
+      .array(team)
+      .min(1)
+      .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, 'repeated team name')
+      .default([{ name: 'default' }]),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof policySchema>;
+export type Locale = Policy['locale'];
+
+export const defaultPolicy: Policy = policySchema.parse({});

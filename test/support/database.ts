@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import { inject, test as base } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { migratePGlite } from '../../src/db/migrate.js';
+import { createPGlite, pgliteDatabase } from '../../src/db/pglite.js';
+import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
+
+// PGlite: booted and migrated once per worker, cloned once per test file, emptied per test.
+// PostgreSQL (TEST_DATABASE_URL): one database per test file, copied from a migrated template.
+let migratedPGlite: Promise<PGlite> | undefined;
+
+function basePGlite(): Promise<PGlite> {
+  migratedPGlite ??= createPGlite(undefined).then(async (pg) => {
+    await migratePGlite(pg);
+    return pg;
+  });
+  return migratedPGlite;
+}
+
+async function fileDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const templateUrl = inject('postgresTemplateUrl');
+  if (!templateUrl) {
+    const pg = (await (await basePGlite()).clone()) as PGlite;
+    const database = pgliteDatabase(pg);
+    return { database, drop: () => database.close() };
+  }
+  const template = new URL(templateUrl);
+  const name = `cobranza_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgresClient(templateUrl.replace(template.pathname, '/postgres'), 1);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
+  const database = postgresDatabase(postgresClient(templateUrl.replace(template.pathname, `/${name}`)));
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function emptyAllTables(database: Database): Promise<void> {
+  await database.bulk(async (tx) => {
+    const tables = await tx.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'`,
+    );
+    await tx.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  });
+}
+
+export const test = base.extend<{ database: Database; fileDb: Database }>({
+  fileDb: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { database, drop } = await fileDatabase();
+      await use(database);
+      await drop();
+    },
+    { scope: 'file' },
+  ],
+  database: async ({ fileDb }, use) => {
+    await emptyAllTables(fileDb);
+    await use(fileDb);
+  },
+});
+
+export { describe, expect } from 'vitest';
