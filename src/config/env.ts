@@ -9,8 +9,19 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string().min(1)),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
-  SLACK_API_URL: optional(z.url()),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  // `new URL` alone takes "localhost:3000/api" as a URL with scheme "localhost:".
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })),
+  // Digits only: Number() would also turn "0x10" or "1e3" into a port.
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(65535))
+      .default(3000),
+  ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   POLICY_FILE: optional(z.string()),

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+// A real calendar day: the regex alone lets "2025-02-30" through, a holiday that never comes.
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 
 function isTimeZone(zone: string): boolean {
@@ -10,6 +19,11 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Intl accepts "america/mexico_city" too; keep the spelling every other tool expects.
+function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 function isCurrency(code: string): boolean {
@@ -26,7 +40,11 @@ const team = z
 /** The policy file: every key optional, unknown keys refused. */
 export const policySchema = z
   .object({
-    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('America/Mexico_City'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone')
+      .transform(canonicalTimeZone)
+      .default('America/Mexico_City'),
     locale: z.enum(['es', 'en']).default('es'),
     currency: z.string().refine(isCurrency, 'not an ISO 4217 currency code').default('MXN'),
     workingDays: z
