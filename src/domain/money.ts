@@ -64,12 +64,14 @@ export function formatMoney(minor: number, currency: string, locale: 'es' | 'en'
   const format = new Intl.NumberFormat(LOCALES[locale], {
     style: 'currency',
     currency,
-    currencyDisplay: 'symbol',
+    // The narrow symbol ("$", not "MX$" or "US$"): the code written after it already
+    // says which currency, so "MX$1,234.50 MXN" would name it twice.
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: minorDigits(currency),
   });
   // A decimal string keeps every digit exact (Intl accepts strings since ES2023).
   const text = format.format(toDecimalText(minor, currency) as unknown as number);
-  // Show the code once: "$1,234.50 MXN", but "CLP 1,234" as Intl already writes it.
+  // Show the code once: "$1,234.50 MXN", but "KWD 1,234.500" as Intl already writes it.
   return text.includes(currency) ? text : `${text} ${currency}`;
 }
 

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
+import { isIsoDate } from './calendar.js';
 
 // A real calendar day: the regex alone lets "2025-02-30" through, a holiday that never comes.
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a calendar date');
+  .refine(isIsoDate, 'not a calendar date');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 
 function isTimeZone(zone: string): boolean {

@@ -1,12 +1,17 @@
 // How names and tax ids are compared: "Construcciones Pérez, S.A. de C.V." and
 // "construcciones perez sa de cv" are the same text to a collector typing fast.
 
-/** Lower case, accents stripped, punctuation to spaces, spaces collapsed. */
+/**
+ * Lower case, accents stripped, punctuation to spaces, spaces collapsed. Periods and
+ * apostrophes join instead of splitting, so "S.A. de C.V." reads as "sa de cv" and
+ * "O'Higgins" as "ohiggins", the way people type them.
+ */
 export function normaliseSearchText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[.'’]+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,0 +1,30 @@
+import type { Role } from './vocabulary.js';
+
+/** Who is asking: a registered user. Someone not in the register may do nothing. */
+export interface Actor {
+  id: number;
+  role: Role;
+  teamId: number;
+}
+
+/** The debtor as far as permissions care: its collector and that collector's team. */
+export interface DebtorOwnership {
+  collectorId: number | null;
+  teamId: number | null;
+}
+
+const isTeamSenior = (actor: Actor, teamId: number | null) =>
+  (actor.role === 'lead' || actor.role === 'manager') && (teamId === null || actor.teamId === teamId);
+
+/** Logging a contact: the debtor's collector, the team's lead and manager, and admins. */
+export function canLogOutcome(actor: Actor, debtor: DebtorOwnership): boolean {
+  if (actor.role === 'admin') return true;
+  if (debtor.collectorId !== null && actor.id === debtor.collectorId) return true;
+  // An unassigned debtor belongs to no team yet: any lead or manager may take the call.
+  return isTeamSenior(actor, debtor.teamId);
+}
+
+/** Acknowledging an alarm: the team's lead and manager, admins and the debtor's collector. */
+export function canAcknowledgeAlarm(actor: Actor, alarm: { teamId: number | null; collectorId: number | null }): boolean {
+  return canLogOutcome(actor, alarm);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { nextBestAction, type AccountState, type ReasonCode } from '../../src/domain/next-best-action.js';
+import type { OutcomeType } from '../../src/domain/vocabulary.js';
+
+// An account worked before, 15 days overdue, contacted once since without a commitment.
+const base: AccountState = {
+  today: '2026-06-15',
+  overdueAmount: 500000,
+  oldestOverdueDays: 15,
+  daysToNextDue: null,
+  isNew: false,
+  openBarriers: 0,
+  pendingPromises: 0,
+  promiseDueToday: false,
+  brokenPromises: 0,
+  contactsSinceOverdue: 1,
+  pressurePending: false,
+  pressureDeadlinePassedUnpaid: false,
+  escalationLevel: 0,
+  suspectedFraud: false,
+  longOverdueDays: 90,
+};
+
+const notOverdue: Partial<AccountState> = { overdueAmount: 0, oldestOverdueDays: 0, contactsSinceOverdue: 0 };
+
+describe('nextBestAction', () => {
+  it.each<[string, Partial<AccountState>, OutcomeType, ReasonCode, Record<string, string | number>]>([
+    // Reminders: preventive, new, first contact on a fresh overdue.
+    ['invoice due in 5 days', { ...notOverdue, daysToNextDue: 5 }, 'reminder', 'preventive', { days: 5 }],
+    ['invoice due today', { ...notOverdue, daysToNextDue: 0 }, 'reminder', 'due_today', {}],
+    ['nothing owed at all', { ...notOverdue }, 'reminder', 'up_to_date', {}],
+    ['new debtor, nothing overdue', { ...notOverdue, isNew: true, daysToNextDue: 20 }, 'reminder', 'new_debtor', {}],
+    ['new debtor already overdue', { isNew: true, contactsSinceOverdue: 0 }, 'reminder', 'new_debtor', {}],
+    ['overdue, not contacted since', { contactsSinceOverdue: 0, oldestOverdueDays: 3 }, 'reminder', 'recently_overdue', { days: 3 }],
+
+    // Commitment after the first excuse.
+    ['overdue, contacted, no promise', {}, 'commitment', 'overdue_no_promise', { days: 15 }],
+    ['overdue, contacted three times', { contactsSinceOverdue: 3, oldestOverdueDays: 40 }, 'commitment', 'overdue_no_promise', { days: 40 }],
+    ['one broken promise still asks for a commitment', { brokenPromises: 1 }, 'commitment', 'overdue_no_promise', { days: 15 }],
+
+    // Promises.
+    ['promise due today', { pendingPromises: 1, promiseDueToday: true }, 'reminder', 'promise_due_today', {}],
+    ['promise due today, nothing overdue', { ...notOverdue, pendingPromises: 1, promiseDueToday: true }, 'reminder', 'promise_due_today', {}],
+    ['promise pending for later', { pendingPromises: 2 }, 'reminder', 'promise_pending', { count: 2 }],
+
+    // Barrier.
+    ['open barrier', { openBarriers: 1 }, 'barrier', 'open_barrier', { count: 1 }],
+    ['open barrier beats a promise due today', { openBarriers: 2, pendingPromises: 1, promiseDueToday: true }, 'barrier', 'open_barrier', { count: 2 }],
+    ['open barrier on a new debtor', { openBarriers: 1, isNew: true, contactsSinceOverdue: 0 }, 'barrier', 'open_barrier', { count: 1 }],
+
+    // Pressure.
+    ['two broken promises', { brokenPromises: 2 }, 'pressure', 'broken_promises', { count: 2 }],
+    ['broken promises beat an open barrier', { brokenPromises: 3, openBarriers: 1 }, 'pressure', 'broken_promises', { count: 3 }],
+    ['broken promises beat a promise due today', { brokenPromises: 2, pendingPromises: 1, promiseDueToday: true }, 'pressure', 'broken_promises', { count: 2 }],
+    ['broken promises, paid up since', { ...notOverdue, brokenPromises: 4, daysToNextDue: 3 }, 'reminder', 'preventive', { days: 3 }],
+    ['long overdue', { oldestOverdueDays: 90 }, 'pressure', 'long_overdue', { days: 90 }],
+    ['just short of long overdue', { oldestOverdueDays: 89 }, 'commitment', 'overdue_no_promise', { days: 89 }],
+    ['long overdue on a new debtor', { oldestOverdueDays: 200, isNew: true, contactsSinceOverdue: 0 }, 'pressure', 'long_overdue', { days: 200 }],
+    ['suspected fraud', { suspectedFraud: true }, 'pressure', 'suspected_fraud', {}],
+    ['suspected fraud beats broken promises', { suspectedFraud: true, brokenPromises: 5 }, 'pressure', 'suspected_fraud', {}],
+    ['consequence announced, deadline ahead', { pressurePending: true, openBarriers: 1 }, 'pressure', 'pressure_pending', {}],
+
+    // Terms change.
+    ['pressure deadline passed unpaid', { pressureDeadlinePassedUnpaid: true }, 'terms_change', 'pressure_deadline_passed', {}],
+    [
+      'deadline passed beats everything',
+      { pressureDeadlinePassedUnpaid: true, suspectedFraud: true, brokenPromises: 3, openBarriers: 1, promiseDueToday: true },
+      'terms_change',
+      'pressure_deadline_passed',
+      {},
+    ],
+  ])('%s', (_name, overrides, objective, code, params) => {
+    expect(nextBestAction({ ...base, ...overrides })).toEqual({ objective, reason: { code, params } });
+  });
+
+  it.each([30, 60, 120])('long overdue follows the threshold passed in (%i days)', (longOverdueDays) => {
+    expect(nextBestAction({ ...base, oldestOverdueDays: longOverdueDays, longOverdueDays }).objective).toBe('pressure');
+    expect(nextBestAction({ ...base, oldestOverdueDays: longOverdueDays - 1, longOverdueDays }).objective).toBe('commitment');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { canAcknowledgeAlarm, canLogOutcome, type Actor } from '../../src/domain/permissions.js';
+
+const NORTE = 1;
+const SUR = 2;
+const collector: Actor = { id: 10, role: 'collector', teamId: NORTE };
+const otherCollector: Actor = { id: 11, role: 'collector', teamId: NORTE };
+const lead: Actor = { id: 20, role: 'lead', teamId: NORTE };
+const southLead: Actor = { id: 21, role: 'lead', teamId: SUR };
+const manager: Actor = { id: 30, role: 'manager', teamId: NORTE };
+const admin: Actor = { id: 40, role: 'admin', teamId: SUR };
+
+const ownDebtor = { collectorId: 10, teamId: NORTE };
+const unassigned = { collectorId: null, teamId: null };
+
+describe('canLogOutcome', () => {
+  test.each<[string, Actor, { collectorId: number | null; teamId: number | null }, boolean]>([
+    ['its collector', collector, ownDebtor, true],
+    ['another collector of the same team', otherCollector, ownDebtor, false],
+    ["the team's lead", lead, ownDebtor, true],
+    ["another team's lead", southLead, ownDebtor, false],
+    ["the team's manager", manager, ownDebtor, true],
+    ['an admin of any team', admin, ownDebtor, true],
+    ['a collector, unassigned debtor', collector, unassigned, false],
+    ['any lead, unassigned debtor', southLead, unassigned, true],
+  ])('%s', (_name, actor, debtor, expected) => {
+    expect(canLogOutcome(actor, debtor)).toBe(expected);
+  });
+});
+
+describe('canAcknowledgeAlarm', () => {
+  test.each<[string, Actor, boolean]>([
+    ["the debtor's collector", collector, true],
+    ['another collector', otherCollector, false],
+    ["the team's lead", lead, true],
+    ["another team's lead", southLead, false],
+    ['an admin', admin, true],
+  ])('%s', (_name, actor, expected) => {
+    expect(canAcknowledgeAlarm(actor, { teamId: NORTE, collectorId: 10 })).toBe(expected);
+  });
+});
