@@ -60,12 +60,14 @@ function suggest(objective: OutcomeType, code: ReasonCode, params: Record<string
 /**
  * Precedence, strongest first (the first rule that holds wins):
  *  1. an announced consequence whose deadline passed unpaid -> terms_change (apply it);
- *  2. suspected fraud; a pending consequence; two or more broken promises or long overdue
+ *  2. an open barrier -> barrier (nothing will be paid until it is removed, and pressing
+ *     while the obstacle is on our side only spoils the relationship);
+ *  3. suspected fraud; a pending consequence; two or more broken promises or long overdue
  *     while money is overdue -> pressure (talking has stopped working);
- *  3. an open barrier -> barrier (nothing will be paid until it is removed);
  *  4. overdue, no pending promise, after the first excuse -> commitment (ask for a date);
  *  5. a promise due today, or pending, while overdue -> reminder of the promise;
- *  6. new debtor, first contact on a recent overdue, invoice about to fall due -> reminder.
+ *  6. new debtor, first contact on a recent overdue, invoice about to fall due -> reminder
+ *     (before anything is overdue, the invoice about to fall due is the better opener).
  */
 export function nextBestAction(state: AccountState): Suggestion {
   const overdue = state.overdueAmount > 0;
@@ -73,12 +75,12 @@ export function nextBestAction(state: AccountState): Suggestion {
 
   if (state.pressureDeadlinePassedUnpaid) return suggest('terms_change', 'pressure_deadline_passed');
 
+  if (state.openBarriers > 0) return suggest('barrier', 'open_barrier', { count: state.openBarriers });
+
   if (state.suspectedFraud) return suggest('pressure', 'suspected_fraud');
   if (state.pressurePending) return suggest('pressure', 'pressure_pending');
   if (overdue && state.brokenPromises >= 2) return suggest('pressure', 'broken_promises', { count: state.brokenPromises });
   if (overdue && days >= state.longOverdueDays) return suggest('pressure', 'long_overdue', { days });
-
-  if (state.openBarriers > 0) return suggest('barrier', 'open_barrier', { count: state.openBarriers });
 
   if (overdue && state.pendingPromises === 0 && state.contactsSinceOverdue >= 1) {
     return suggest('commitment', 'overdue_no_promise', { days });
@@ -87,8 +89,7 @@ export function nextBestAction(state: AccountState): Suggestion {
   if (state.promiseDueToday) return suggest('reminder', 'promise_due_today');
   if (overdue && state.pendingPromises > 0) return suggest('reminder', 'promise_pending', { count: state.pendingPromises });
 
-  if (state.isNew) return suggest('reminder', 'new_debtor');
-  if (overdue) return suggest('reminder', 'recently_overdue', { days });
+  if (overdue) return suggest('reminder', state.isNew ? 'new_debtor' : 'recently_overdue', { days });
   if (state.daysToNextDue === 0) return suggest('reminder', 'due_today');
   if (state.daysToNextDue !== null) return suggest('reminder', 'preventive', { days: state.daysToNextDue });
   return suggest('reminder', 'up_to_date');

@@ -42,6 +42,17 @@ export type PressureState = (typeof PRESSURE_STATES)[number];
 export const TERMS_KINDS = ['credit_hold', 'credit_revoked', 'credit_restored', 'payment_plan', 'new_due_date'] as const;
 export type TermsKind = (typeof TERMS_KINDS)[number];
 
+export const ALARM_KINDS = [
+  'promise_broken',
+  'promise_partial',
+  'escalation',
+  'pressure_deadline',
+  'barrier_overdue',
+  'no_contact',
+  'no_collector',
+] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+
 /** Escalation ladder levels: 0 payments clerk … 4 legal. Contacts carry 0-3. */
 export const MAX_LEVEL = 4;
 export const MAX_CONTACT_LEVEL = 3;

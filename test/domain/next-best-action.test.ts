@@ -29,8 +29,8 @@ describe('nextBestAction', () => {
     ['invoice due in 5 days', { ...notOverdue, daysToNextDue: 5 }, 'reminder', 'preventive', { days: 5 }],
     ['invoice due today', { ...notOverdue, daysToNextDue: 0 }, 'reminder', 'due_today', {}],
     ['nothing owed at all', { ...notOverdue }, 'reminder', 'up_to_date', {}],
-    ['new debtor, nothing overdue', { ...notOverdue, isNew: true, daysToNextDue: 20 }, 'reminder', 'new_debtor', {}],
-    ['new debtor already overdue', { isNew: true, contactsSinceOverdue: 0 }, 'reminder', 'new_debtor', {}],
+    ['new debtor, invoice falling due: the invoice is the opener', { ...notOverdue, isNew: true, daysToNextDue: 20 }, 'reminder', 'preventive', { days: 20 }],
+    ['new debtor already overdue', { isNew: true, contactsSinceOverdue: 0 }, 'reminder', 'new_debtor', { days: 15 }],
     ['overdue, not contacted since', { contactsSinceOverdue: 0, oldestOverdueDays: 3 }, 'reminder', 'recently_overdue', { days: 3 }],
 
     // Commitment after the first excuse.
@@ -50,7 +50,8 @@ describe('nextBestAction', () => {
 
     // Pressure.
     ['two broken promises', { brokenPromises: 2 }, 'pressure', 'broken_promises', { count: 2 }],
-    ['broken promises beat an open barrier', { brokenPromises: 3, openBarriers: 1 }, 'pressure', 'broken_promises', { count: 3 }],
+    ['an open barrier holds pressure back, even after broken promises', { brokenPromises: 3, openBarriers: 1 }, 'barrier', 'open_barrier', { count: 1 }],
+    ['an open barrier holds pressure back on suspected fraud', { suspectedFraud: true, openBarriers: 1 }, 'barrier', 'open_barrier', { count: 1 }],
     ['broken promises beat a promise due today', { brokenPromises: 2, pendingPromises: 1, promiseDueToday: true }, 'pressure', 'broken_promises', { count: 2 }],
     ['broken promises, paid up since', { ...notOverdue, brokenPromises: 4, daysToNextDue: 3 }, 'reminder', 'preventive', { days: 3 }],
     ['long overdue', { oldestOverdueDays: 90 }, 'pressure', 'long_overdue', { days: 90 }],
@@ -58,7 +59,7 @@ describe('nextBestAction', () => {
     ['long overdue on a new debtor', { oldestOverdueDays: 200, isNew: true, contactsSinceOverdue: 0 }, 'pressure', 'long_overdue', { days: 200 }],
     ['suspected fraud', { suspectedFraud: true }, 'pressure', 'suspected_fraud', {}],
     ['suspected fraud beats broken promises', { suspectedFraud: true, brokenPromises: 5 }, 'pressure', 'suspected_fraud', {}],
-    ['consequence announced, deadline ahead', { pressurePending: true, openBarriers: 1 }, 'pressure', 'pressure_pending', {}],
+    ['consequence announced, deadline ahead', { pressurePending: true }, 'pressure', 'pressure_pending', {}],
 
     // Terms change.
     ['pressure deadline passed unpaid', { pressureDeadlinePassedUnpaid: true }, 'terms_change', 'pressure_deadline_passed', {}],

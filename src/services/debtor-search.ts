@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { queryRows } from '../db/query-rows.js';
+import { normaliseSearchText, taxIdKey } from '../domain/search-text.js';
+
+export interface DebtorHit {
+  id: number;
+  externalId: string;
+  name: string;
+  taxId: string;
+}
+
+export type DebtorSearchResult =
+  | { kind: 'one'; debtor: DebtorHit }
+  | { kind: 'many'; debtors: DebtorHit[] }
+  | { kind: 'none'; suggestions: DebtorHit[] };
+
+const MANY_LIMIT = 10;
+const SUGGESTIONS = 3;
+
+type HitRow = { id: number; external_id: string; name: string; tax_id: string; search_name: string };
+
+const toHit = (r: HitRow): DebtorHit => ({ id: Number(r.id), externalId: r.external_id, name: r.name, taxId: r.tax_id });
+
+/**
+ * Finds debtors for `/deudor`: an exact code or tax id first, then names containing the
+ * text (accents and case ignored), and only on a miss the trigram similarity that forgives
+ * typos; the cheap query answers most look-ups.
+ */
+export async function searchDebtors(db: Db, text: string): Promise<DebtorSearchResult> {
+  const query = normaliseSearchText(text);
+  const key = taxIdKey(text);
+  if (!query) return { kind: 'none', suggestions: [] };
+
+  const exact = await queryRows<HitRow>(
+    db,
+    sql`select id, external_id, name, tax_id, search_name from debtors
+        where upper(external_id) = upper(${text.trim()}) or (${key} <> '' and tax_id_key = ${key})
+        order by id limit 2`,
+  );
+  if (exact.length === 1) return { kind: 'one', debtor: toHit(exact[0]!) };
+
+  // The normalised text holds only letters, digits and spaces: no LIKE wildcards to escape.
+  const pattern = `%${query}%`;
+  const containing = await queryRows<HitRow>(
+    db,
+    sql`select id, external_id, name, tax_id, search_name from debtors
+        where search_name like ${pattern}
+        order by (search_name = ${query}) desc, (search_name like ${`${query}%`}) desc, length(search_name), name
+        limit ${MANY_LIMIT + 1}`,
+  );
+  const clear = containing.find((r) => r.search_name === query);
+  if (containing.length === 1 || clear) return { kind: 'one', debtor: toHit(clear ?? containing[0]!) };
+  if (containing.length > 1) return { kind: 'many', debtors: containing.slice(0, MANY_LIMIT).map(toHit) };
+
+  const similar = await queryRows<HitRow & { score: number }>(
+    db,
+    sql`select id, external_id, name, tax_id, search_name, word_similarity(${query}, search_name) as score
+        from debtors where ${query} <% search_name
+        order by score desc, name limit ${MANY_LIMIT}`,
+  );
+  if (similar.length === 1) return { kind: 'one', debtor: toHit(similar[0]!) };
+  if (similar.length > 1) {
+    const [best, second] = similar;
+    // A typo of one name stands out clearly from the rest.
+    if (Number(best!.score) >= 0.75 && Number(best!.score) - Number(second!.score) >= 0.2) {
+      return { kind: 'one', debtor: toHit(best!) };
+    }
+    return { kind: 'many', debtors: similar.map(toHit) };
+  }
+  const closest = await queryRows<HitRow>(
+    db,
+    sql`select id, external_id, name, tax_id, search_name from debtors
+        where similarity(search_name, ${query}) > 0.1
+        order by similarity(search_name, ${query}) desc, name limit ${SUGGESTIONS}`,
+  );
+  return { kind: 'none', suggestions: closest.map(toHit) };
+}

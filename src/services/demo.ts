@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Db } from '../db/database.js';
+import { barriers, contactLogs, contacts, debtors, pressures, promises, users } from '../db/schema/index.js';
+import { addDays, daysBetween, instantAt, todayIn, type IsoDate } from '../domain/calendar.js';
+import { parseAmount } from '../domain/money.js';
+import type { Policy } from '../domain/policy.js';
+import { BARRIER_KINDS, CONSEQUENCES, CONTACT_CHANNELS, OUTCOME_TYPES } from '../domain/vocabulary.js';
+import { importStream, type ImportKind } from './import/index.js';
+
+/** The ERP files of the demo, in the order their references need. */
+const FILES: Array<{ kind: ImportKind; dateColumns: string[] }> = [
+  { kind: 'users', dateColumns: [] },
+  { kind: 'debtors', dateColumns: [] },
+  { kind: 'contacts', dateColumns: [] },
+  { kind: 'invoices', dateColumns: ['issue_date', 'due_date'] },
+  { kind: 'payments', dateColumns: ['paid_on'] },
+];
+
+const activitySchema = z.object({
+  anchor: z.string(),
+  contacts: z.array(
+    z.object({
+      key: z.string(),
+      debtor: z.string(),
+      author: z.string(),
+      daysAgo: z.number().int().min(0),
+      outcome: z.enum(OUTCOME_TYPES),
+      channel: z.enum(CONTACT_CHANNELS),
+      contact: z.string().optional(),
+      note: z.string(),
+      nextContactInDays: z.number().int().optional(),
+      promises: z
+        .array(
+          z.object({
+            amount: z.string(),
+            currency: z.string(),
+            dueInDays: z.number().int(),
+            state: z.enum(['pending', 'kept', 'partial', 'broken']),
+          }),
+        )
+        .optional(),
+      barrier: z
+        .object({ kind: z.enum(BARRIER_KINDS), description: z.string(), owner: z.string(), dueInDays: z.number().int() })
+        .optional(),
+      pressure: z.object({ consequence: z.enum(CONSEQUENCES), deadlineInDays: z.number().int() }).optional(),
+    }),
+  ),
+});
+type ActivityEntry = z.infer<typeof activitySchema>['contacts'][number];
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The example file with its dates moved so the story happens around `today`. */
+async function shiftedCsv(path: string, dateColumns: string[], shiftDays: number): Promise<string> {
+  const rows: string[][] = parse(await readFile(path), { bom: true });
+  const [header = [], ...body] = rows;
+  const indexes = dateColumns.map((c) => header.indexOf(c));
+  const lines = [header, ...body.map((row) => row.map((v, i) => (indexes.includes(i) && v ? addDays(v, shiftDays) : v)))];
+  return lines.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+async function seedActivity(db: Db, policy: Policy, today: IsoDate, entry: ActivityEntry): Promise<boolean> {
+  const key = `demo:${entry.key}`;
+  const [existing] = await db.select({ id: contactLogs.id }).from(contactLogs).where(eq(contactLogs.idempotencyKey, key));
+  if (existing) return false;
+  const people = await db
+    .select({ id: users.id, slackUserId: users.slackUserId })
+    .from(users)
+    .where(inArray(users.slackUserId, [entry.author, entry.barrier?.owner ?? entry.author]));
+  const userId = (slackId: string) => {
+    const found = people.find((p) => p.slackUserId === slackId);
+    if (!found) throw new Error(`demo activity ${entry.key}: user ${slackId} is not in users.csv`);
+    return found.id;
+  };
+  const [debtor] = await db.select({ id: debtors.id }).from(debtors).where(eq(debtors.externalId, entry.debtor));
+  if (!debtor) throw new Error(`demo activity ${entry.key}: debtor ${entry.debtor} is not in debtors.csv`);
+  const [contact] = entry.contact
+    ? await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.name, entry.contact))
+    : [];
+  const on = addDays(today, -entry.daysAgo);
+  const at = instantAt(policy.timeZone, on, '10:00');
+
+  await db.transaction(async (tx) => {
+    const [log] = await tx
+      .insert(contactLogs)
+      .values({
+        debtorId: debtor.id,
+        authorId: userId(entry.author),
+        outcomeType: entry.outcome,
+        channel: entry.channel,
+        reached: contact !== undefined,
+        contactId: contact?.id ?? null,
+        note: entry.note,
+        nextContactOn: entry.nextContactInDays === undefined ? null : addDays(today, entry.nextContactInDays),
+        idempotencyKey: key,
+        contactedAt: at,
+      })
+      .returning({ id: contactLogs.id });
+    const contactLogId = log!.id;
+    const plan = entry.promises ?? [];
+    for (const [i, p] of plan.entries()) {
+      const amount = parseAmount(p.amount, p.currency);
+      if (!amount.ok) throw new Error(`demo activity ${entry.key}: ${amount.reason}`);
+      const promisedOn = addDays(today, p.dueInDays);
+      const judged = p.state !== 'pending';
+      await tx.insert(promises).values({
+        debtorId: debtor.id,
+        contactLogId,
+        amount: amount.minor,
+        currency: p.currency,
+        promisedOn,
+        instalmentNo: i + 1,
+        instalmentCount: plan.length,
+        state: p.state,
+        paidAmount: judged ? (p.state === 'kept' ? amount.minor : 0) : null,
+        judgedOn: judged ? addDays(promisedOn, 3) : null,
+        createdAt: at,
+      });
+    }
+    if (entry.barrier) {
+      await tx.insert(barriers).values({
+        debtorId: debtor.id,
+        contactLogId,
+        kind: entry.barrier.kind,
+        description: entry.barrier.description,
+        ownerId: userId(entry.barrier.owner),
+        dueOn: addDays(today, entry.barrier.dueInDays),
+        createdAt: at,
+      });
+    }
+    if (entry.pressure) {
+      await tx.insert(pressures).values({
+        debtorId: debtor.id,
+        contactLogId,
+        consequence: entry.pressure.consequence,
+        deadline: addDays(today, entry.pressure.deadlineInDays),
+        createdAt: at,
+      });
+    }
+  });
+  return true;
+}
+
+// The story is placed around the day of the first load and stays there, so loading the
+// demo again on a later day changes nothing and the accounts simply age.
+async function firstLoadDay(db: Db, policy: Policy, first: ActivityEntry | undefined): Promise<IsoDate | null> {
+  if (!first) return null;
+  const [log] = await db
+    .select({ contactedAt: contactLogs.contactedAt })
+    .from(contactLogs)
+    .where(eq(contactLogs.idempotencyKey, `demo:${first.key}`));
+  return log ? addDays(todayIn(policy.timeZone, log.contactedAt), first.daysAgo) : null;
+}
+
+export interface DemoLoadResult {
+  imports: Awaited<ReturnType<typeof importStream>>[];
+  activitiesAdded: number;
+}
+
+/**
+ * Loads the example company into the database, dates moved so that the story (a broken
+ * promise, a barrier due today, long and fresh overdue invoices) happens around `today`.
+ * Running it again changes nothing that is already there.
+ */
+export async function loadDemo(database: Database, policy: Policy, today: IsoDate, examplesDir: string): Promise<DemoLoadResult> {
+  const activity = activitySchema.parse(JSON.parse(await readFile(join(examplesDir, 'activity.json'), 'utf8')));
+  const storyDay = await firstLoadDay(database.db, policy, activity.contacts[0]) ?? today;
+  const shift = daysBetween(activity.anchor, storyDay);
+  const imports = [];
+  for (const { kind, dateColumns } of FILES) {
+    const file = join(examplesDir, `${kind}.csv`);
+    const text = await shiftedCsv(file, dateColumns, shift);
+    imports.push(await importStream(database, policy, kind, [text], `${kind}.csv`));
+  }
+  let activitiesAdded = 0;
+  for (const entry of activity.contacts) {
+    if (await seedActivity(database.db, policy, storyDay, entry)) activitiesAdded++;
+  }
+  return { imports, activitiesAdded };
+}
