@@ -3,6 +3,7 @@
 // own (one per surface) so catalogs grow without conflicts.
 
 import type { AgingBucket } from '../../domain/aging.js';
+import type { EscalationCause } from '../../domain/escalation.js';
 import type { ReasonCode } from '../../domain/next-best-action.js';
 import type { OutcomeErrorCode } from '../../domain/outcome.js';
 import type {
@@ -18,6 +19,7 @@ import type {
   Role,
   TermsKind,
 } from '../../domain/vocabulary.js';
+import type { AlarmKind } from '../blocks/alarm.js';
 
 export const es = {
   objective: {
@@ -158,6 +160,213 @@ export const es = {
   demo: {
     imported: '{file}: {inserted} nuevos, {updated} actualizados, {unchanged} sin cambios',
     activity: 'Gestiones de ejemplo registradas: {count}',
+  },
+
+  // ---- Slack surfaces (src/slack/blocks) ----
+
+  /** Buttons and phrases shared by several surfaces. */
+  common: {
+    logOutcome: 'Registrar gestión',
+    openDebtor: 'Ver ficha',
+    andMore: 'y {count} más',
+    noCollector: 'sin gestor',
+    levelLabel: '{level} · {label}',
+  },
+
+  /** The debtor card (`/deudor`). */
+  card: {
+    fallback: 'Ficha de {name}: {overdue} vencido',
+    fallbackNoOverdue: 'Ficha de {name}: nada vencido',
+    ids: 'Código {externalId} · RFC {taxId}',
+    collector: 'Gestor',
+    level: 'Nivel de escalamiento',
+    credit: 'Crédito',
+    oldest: 'Vencido más antiguo',
+    oldestDays: '{days} días',
+    nothingOverdue: 'Nada vencido',
+    balances: 'Saldos',
+    balanceLine: '{currency}: {open} abierto, {overdue} vencido',
+    noBalance: 'Sin saldo abierto.',
+    nextAction: 'Siguiente acción sugerida',
+    promises: 'Promesas abiertas ({count})',
+    promiseLine: '{date}: {amount}',
+    instalment: 'pago {no} de {count}',
+    barriers: 'Barreras abiertas ({count})',
+    barrierLine: '{kind}, a cargo de {owner}, vence el {date}',
+    barrierLineOverdue: '{kind}, a cargo de {owner}, venció el {date}',
+    pressures: 'Consecuencias anunciadas ({count})',
+    pressureLine: '{consequence}, plazo el {date}',
+    contacts: 'Últimas gestiones',
+    contactLine: '{date} · {objective} · {channel} · {author}',
+    reachedWith: 'habló con {name}',
+    reached: 'hubo contacto',
+    notReached: 'sin contacto',
+    noContacts: 'Sin gestiones registradas.',
+    today: 'hoy',
+  },
+
+  /** `/deudor` answers other than the card. */
+  search: {
+    pickTitle: 'Encontré {count} deudores para «{query}». Elige uno:',
+    pickFallback: 'Varios deudores coinciden con «{query}»',
+    notFound: 'No encontré ningún deudor para «{query}».',
+    suggestions: '¿Buscabas alguno de estos?',
+    usageHint: 'Escribe {command} seguido del nombre, el código o el RFC del deudor. {command} help muestra ejemplos.',
+    helpFallback: 'Cómo usar {command}',
+    helpTitle: 'Buscar un deudor',
+    helpUsage: '{command} <nombre, código o RFC> muestra la ficha del deudor: saldos, promesas, barreras, últimas gestiones y la siguiente acción sugerida, con un botón para registrar la gestión.',
+    helpExamples: 'Ejemplos',
+    helpByName: 'por nombre; no importan acentos ni mayúsculas',
+    helpByCode: 'por código de cliente',
+    helpByTaxId: 'por RFC',
+    helpMatches: 'Si varios deudores se parecen te muestro la lista para elegir; si ninguno coincide, te sugiero los nombres más cercanos.',
+  },
+
+  /** The outcome modal. */
+  modal: {
+    title: 'Registrar gestión',
+    submit: 'Guardar',
+    close: 'Cancelar',
+    debtor: 'Gestión con *{name}* del {date}',
+    outcomeType: 'Objetivo de la gestión',
+    outcomeTypeHint: 'Al elegirlo aparecen sus campos.',
+    channel: 'Medio',
+    contact: '¿Con quién hablaste?',
+    contactNone: 'Nadie / no contestó',
+    note: 'Nota',
+    notePlaceholder: 'Qué se habló, acuerdos, pretextos…',
+    nextContact: 'Próximo contacto',
+    nextContactHint: 'Ese día vuelve a tu lista.',
+    choose: 'Elige una opción',
+    chooseDate: 'Elige una fecha',
+    choosePerson: 'Elige a una persona',
+    promiseAmount: 'Monto prometido',
+    amountHint: 'En {currency}, con punto decimal y sin separador de miles (p. ej. 12500.00).',
+    promiseDate: 'Fecha prometida',
+    instalments: 'Número de pagos',
+    instalmentsHint: 'Con más de 1, el monto se reparte en pagos mensuales a partir de la fecha prometida.',
+    barrierKind: 'Tipo de barrera',
+    barrierDescription: 'Descripción',
+    barrierOwner: 'Responsable interno',
+    barrierDue: 'Resolver a más tardar',
+    consequence: 'Consecuencia anunciada',
+    deadline: 'Plazo para pagar',
+    newTerms: 'Nuevas condiciones',
+    planAmount: 'Monto total del plan',
+    planFirstDate: 'Fecha del primer pago',
+    planInstalments: 'Número de pagos mensuales',
+    newDueDate: 'Nueva fecha de vencimiento',
+    termsDetails: 'Detalles',
+    unknownOwner: 'Esa persona no está registrada en Cobranza: elige a alguien del equipo.',
+  },
+
+  /** The lead's morning summary in the team channel. */
+  leadSummary: {
+    title: 'Resumen del equipo {team}, {date}',
+    legend: 'Por gestor: deudores en la lista de hoy · gestiones desde el día hábil anterior · promesas que vencen hoy · promesas incumplidas · prometido · cobrado.',
+    line: '{who}: {onList} en lista · {contacts} gestiones · {due} promesas hoy · {broken} incumplidas · prometido {promised} · cobrado {collected}',
+    team: 'Equipo',
+  },
+
+  /** Small views: a modal that opens while the form loads, a card shown in a modal, Home for strangers. */
+  notice: {
+    loadingTitle: 'Cobranza',
+    loading: 'Cargando…',
+    cardTitle: 'Deudor',
+    close: 'Cerrar',
+    notRegisteredHome: 'Todavía no estás registrado en Cobranza. Pide a un administrador que te agregue para ver aquí tu lista del día.',
+  },
+
+  /** The confirmation shown once an outcome is stored. */
+  stored: {
+    title: 'Gestión registrada',
+    close: 'Cerrar',
+    summary: 'Registré la gestión con *{name}*: {objective} ({channel}).',
+    reached: 'Hubo contacto con el deudor.',
+    notReached: 'No se logró contacto.',
+    followUp: 'Seguimiento',
+    reminder: 'Recordatorio hecho.',
+    promise: 'Promesa de {amount} para el {date}.',
+    plan: 'Plan de {count} pagos mensuales desde el {date}, {amount} en total.',
+    barrier: 'Barrera: {kind}, a cargo de {owner}, para el {date}.',
+    description: 'Descripción: {text}',
+    pressure: 'Consecuencia anunciada: {consequence}. Plazo: {date}.',
+    terms: 'Nuevas condiciones: {terms}.',
+    newDueDate: 'Nueva fecha de vencimiento: {date}.',
+    details: 'Detalles: {text}',
+    nextContact: 'Próximo contacto: {date}.',
+    noNextContact: 'Sin fecha de próximo contacto.',
+    note: 'Nota: {text}',
+  },
+
+  /** DM to the owner of a new barrier. */
+  barrierAssigned: {
+    text: '{assigner} te asignó una barrera de pago de {name}: {kind}, para el {date}.',
+    body: '{assigner} te asignó una barrera de pago de *{name}*.',
+    kindDue: '*{kind}*. Resolver a más tardar el {date}.',
+  },
+
+  /** The collector's daily list (DM). */
+  dailyList: {
+    title: 'Tu lista de hoy, {date}: {count} deudores',
+    titleOne: 'Tu lista de hoy, {date}: 1 deudor',
+    text: '{name}, tu lista de hoy, {date}: {count} deudores',
+    textOne: '{name}, tu lista de hoy, {date}: 1 deudor',
+    continued: '(continúa, {part}/{parts})',
+    continuedText: 'Tu lista de hoy, {date} (continúa, {part}/{parts})',
+    nothing: 'Nada que gestionar hoy, {date}. No hay deudores en tu lista.',
+  },
+
+  /** Alarm texts by kind; amounts arrive formatted. */
+  alarm: {
+    promise_broken: 'Promesa incumplida: {amount} para el {date}, sin pago.',
+    promise_partial: 'Promesa cumplida en parte: de {amount} para el {date} pagó {paid}; faltan {missing}.',
+    escalation: 'Escalamiento: pasa de {from} a {to} por {cause}.',
+    pressure_deadline: 'Venció el plazo de la consecuencia anunciada ({consequence}, {deadline}) sin pago: aplícala.',
+    barrier_overdue: 'Barrera vencida: {kind}, a cargo de {owner}, debía resolverse el {dueOn}.',
+    no_contact: 'Vencido y sin gestiones registradas en {days} días ({workingDays} días hábiles).',
+    no_collector: 'Tiene {amount} vencido y ningún gestor asignado.',
+  } satisfies Record<AlarmKind, string>,
+
+  /** Why an escalation alarm moved the level. */
+  escalationCause: {
+    days_overdue: 'los días de vencido',
+    broken_promises: 'las promesas incumplidas',
+    paid_up: 'el pago de todo lo vencido',
+  } satisfies Record<EscalationCause, string>,
+
+  /** Buttons and states of an alarm message. */
+  alarmMessage: {
+    ack: 'Marcar atendida',
+    level: 'nivel {level} ({label})',
+    acknowledged: 'Atendida por {user} el {when}',
+    missing: '—',
+  },
+
+  /** The App Home tab. */
+  home: {
+    greeting: 'Hola, {name}',
+    today: 'Tu lista de hoy, {date}',
+    todayCount: '{count} deudores por gestionar.',
+    todayCountOne: '1 deudor por gestionar.',
+    todayEmpty: 'Nada que gestionar hoy.',
+    promises: 'Promesas abiertas',
+    promisesEmpty: 'Sin promesas abiertas.',
+    barriers: 'Barreras abiertas',
+    barriersEmpty: 'Sin barreras abiertas.',
+    alarms: 'Alarmas del equipo sin atender',
+    alarmsEmpty: 'Ninguna alarma pendiente.',
+    overdue: 'vencida',
+  },
+
+  /** What a user sees when a request cannot be served. */
+  error: {
+    not_registered:
+      'No te encuentro entre los usuarios de Cobranza. Pide a tu jefe de cobranza o a un administrador que te dé de alta.',
+    forbidden: 'No tienes permiso para hacer esto. Si crees que deberías tenerlo, habla con tu jefe de cobranza.',
+    failed: 'Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento; si sigue fallando, avisa a un administrador.',
+    debtor_not_found: 'Ya no encuentro a ese deudor. Búscalo de nuevo con {command}.',
+    already_acknowledged: 'Esta alarma ya estaba atendida; no hace falta hacer nada más.',
   },
 } as const;
 

@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { outcomeAccess } from '../../services/debtor-access.js';
+import { errorMessage, outcomeModal } from '../blocks/index.js';
+import { loadingModal, messageModal } from '../blocks/notice-views.js';
+import { today, type SlackDeps } from '../context.js';
+
+/**
+ * `log_outcome`: the trigger expires in 3 s, so a modal opens at once and is then
+ * replaced by the outcome form, or by the reason this user may not log for this debtor.
+ */
+export function logOutcomeAction(deps: SlackDeps) {
+  return async ({ ack, action, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const { locale } = deps.policy;
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: loadingModal(locale) });
+    const access = await outcomeAccess(deps.database.db, deps.policy, body.user.id, Number(action.value));
+    const view =
+      access.status === 'ok'
+        ? outcomeModal({
+            debtor: access.debtor,
+            contacts: access.debtor.contacts,
+            type: null,
+            values: {},
+            locale,
+            today: today(deps),
+            currency: access.debtor.currency,
+          })
+        : messageModal(
+            errorMessage(
+              access.status === 'unknown_debtor' ? 'debtor_not_found' : access.status === 'forbidden' ? 'forbidden' : 'not_registered',
+              locale,
+            ),
+            locale,
+          );
+    await client.views.update({ view_id: opened.view!.id!, view });
+  };
+}

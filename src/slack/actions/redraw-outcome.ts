@@ -1,0 +1,36 @@
+import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { debtorForOutcome } from '../../services/debtor-access.js';
+import { OUTCOME_TYPES, type OutcomeType } from '../../domain/vocabulary.js';
+import { outcomeModal, readOutcomeForm } from '../blocks/index.js';
+import { today, type SlackDeps } from '../context.js';
+import { FIELD } from '../ids.js';
+import { outcomeMetadata } from '../views/outcome-metadata.js';
+
+const asOutcomeType = (value: string | undefined): OutcomeType | null =>
+  (OUTCOME_TYPES as readonly string[]).includes(value ?? '') ? (value as OutcomeType) : null;
+
+/** Choosing the outcome type (or new terms) redraws the modal with its fields, keeping what was typed. */
+export function redrawOutcomeAction(deps: SlackDeps) {
+  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const { debtorId } = outcomeMetadata(view.private_metadata);
+    const debtor = await debtorForOutcome(deps.database.db, deps.policy, debtorId);
+    if (!debtor) return;
+    const values = readOutcomeForm(view.state.values);
+    await client.views.update({
+      view_id: view.id,
+      hash: view.hash,
+      view: outcomeModal({
+        debtor,
+        contacts: debtor.contacts,
+        type: asOutcomeType(values[FIELD.outcomeType]),
+        values,
+        locale: deps.policy.locale,
+        today: today(deps),
+        currency: debtor.currency,
+      }),
+    });
+  };
+}

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.js';
+import { requireSlackEnv } from '../config/env.js';
+import type { Database } from '../db/database.js';
+import type { Policy } from '../domain/policy.js';
+import { createDeliverer, type Deliverer } from '../jobs/outbox-deliverer.js';
+import { registerActions } from './actions/index.js';
+import { boltLogger } from './bolt-logger.js';
+import { deliveryClient } from './delivery-client.js';
+import { registerCommands } from './commands/index.js';
+import type { SlackDeps } from './context.js';
+import { registerEvents } from './events/index.js';
+import { notifyFailure } from './notify-failure.js';
+import { registerViews } from './views/index.js';
+
+// Bolt's index does not export this type; the last `error` overload takes it.
+type ExtendedErrorHandlerArgs = Parameters<Parameters<App['error']>[0]>[0];
+
+export interface CreateAppOptions {
+  env: Env;
+  policy: Policy;
+  database: Database;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface CobranzaApp {
+  app: App;
+  deliverer: Deliverer;
+  /** Starts serving (HTTP on `PORT`, or Socket Mode) and delivering the outbox; resolves to the HTTP port. */
+  start(port?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function apiUrl(env: Env): string | undefined {
+  return env.SLACK_API_URL?.replace(/\/?$/, '/');
+}
+
+/** `GET /healthz`: 200 while the database answers, 503 when it does not. */
+function healthCheck(database: Database) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    database.db
+      .execute(sql`select 1`)
+      .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'))
+      .catch(() => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"error":"database"}'));
+  };
+}
+
+/** Builds the Slack app: HTTP mode by default, Socket Mode when `SLACK_APP_TOKEN` is set. */
+export function createApp(options: CreateAppOptions): CobranzaApp {
+  const { env, policy, database, logger } = options;
+  const { botToken, signingSecret } = requireSlackEnv(env);
+  const slackApiUrl = apiUrl(env);
+  const clientOptions = slackApiUrl ? { slackApiUrl } : {};
+  const boltLog = boltLogger(logger);
+  const socketMode = Boolean(env.SLACK_APP_TOKEN);
+
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret,
+        endpoints: '/slack/events',
+        customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthCheck(database) }],
+        logger: boltLog,
+      });
+  let healthServer: Server | undefined;
+  const app = new App({
+    token: botToken,
+    logger: boltLog,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    extendedErrorHandler: true,
+    ...(socketMode
+      ? { socketMode: true, appToken: env.SLACK_APP_TOKEN }
+      : { receiver }),
+  });
+
+  const deliverer = createDeliverer({ db: database.db, client: deliveryClient(env, botToken), logger });
+  const deps: SlackDeps = { database, policy, logger, clock: options.clock ?? (() => new Date()), deliverer };
+
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
+  app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
+    logger.error({ err: error, team: context.teamId, type: (body as { type?: string }).type }, 'slack listener failed');
+    await notifyFailure(app.client, body, policy.locale).catch((notifyError: unknown) =>
+      logger.warn({ err: notifyError }, 'could not tell the user about the failure'),
+    );
+  });
+
+  return {
+    app,
+    deliverer,
+    async start(port = env.PORT) {
+      let server: Server;
+      if (socketMode) {
+        // Socket Mode needs no public URL; /healthz is still served on PORT for probes.
+        await app.start();
+        const check = healthCheck(database);
+        server = healthServer = createServer((req, res) => {
+          if (req.method === 'GET' && req.url === '/healthz') check(req, res);
+          else res.writeHead(404).end();
+        });
+        await new Promise<void>((resolve) => server.listen(port, resolve));
+      } else {
+        server = await app.start(port);
+      }
+      deliverer.start();
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      await deliverer.stop();
+      await app.stop();
+      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+    },
+  };
+}

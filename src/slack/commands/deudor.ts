@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { lookUpDebtor } from '../../services/debtor-lookup.js';
+import { debtorCard, debtorNotFound, debtorPickList, deudorHelp, errorMessage } from '../blocks/index.js';
+import { today, type SlackDeps } from '../context.js';
+
+const HELP_WORDS = new Set(['', 'help', 'ayuda', '?']);
+
+/** `/deudor <name, code or tax id>`: the card, a pick list, the closest names, or help. */
+export function deudorCommand(deps: SlackDeps) {
+  return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const { locale } = deps.policy;
+    const text = command.text.trim();
+    if (HELP_WORDS.has(text.toLowerCase())) {
+      await respond({ response_type: 'ephemeral', ...deudorHelp(locale) });
+      return;
+    }
+    const day = today(deps);
+    const found = await lookUpDebtor(deps.database.db, deps.policy, { slackUserId: command.user_id, text, today: day });
+    const message =
+      found.kind === 'not_registered'
+        ? errorMessage('not_registered', locale)
+        : found.kind === 'card'
+          ? debtorCard(found.summary, { locale, today: day, timeZone: deps.policy.timeZone })
+          : found.kind === 'many'
+            ? debtorPickList(found.hits, text, locale)
+            : debtorNotFound(text, found.suggestions, locale);
+    await respond({ response_type: 'ephemeral', ...message });
+  };
+}

@@ -1,0 +1,44 @@
+// Slack ids are a contract (DESIGN.md): builders and listeners both take them from here.
+
+/** Button and select `action_id`s. */
+export const ACTION = {
+  logOutcome: 'log_outcome',
+  openDebtor: 'open_debtor',
+  ackAlarm: 'ack_alarm',
+  /** The outcome type select inside the modal: choosing one redraws the modal. */
+  outcomeType: 'outcome_type',
+} as const;
+
+/** Modal `callback_id`s. */
+export const VIEW = {
+  logOutcome: 'log_outcome',
+} as const;
+
+/** Input `block_id`s of the outcome modal; each element's `action_id` is the same string. */
+export const FIELD = {
+  outcomeType: 'outcome_type',
+  channel: 'channel',
+  contact: 'contact',
+  note: 'note',
+  nextContact: 'next_contact',
+  promiseAmount: 'promise_amount',
+  promiseDate: 'promise_date',
+  instalments: 'instalments',
+  barrierKind: 'barrier_kind',
+  barrierDescription: 'barrier_description',
+  barrierOwner: 'barrier_owner',
+  barrierDue: 'barrier_due',
+  consequence: 'consequence',
+  deadline: 'deadline',
+  newTerms: 'new_terms',
+  planAmount: 'plan_amount',
+  planFirstDate: 'plan_first_date',
+  planInstalments: 'plan_instalments',
+  newDueDate: 'new_due_date',
+  termsDetails: 'terms_details',
+} as const;
+
+export type FieldId = (typeof FIELD)[keyof typeof FIELD];
+
+/** The slash command. */
+export const COMMAND = '/deudor';

@@ -1,0 +1,14 @@
+import type { Policy } from '../domain/policy.js';
+import type { JobRenderer } from '../jobs/job-deps.js';
+import { toAlarmView } from './alarm-view.js';
+import { alarmMessage, dailyListMessages, leadSummaryMessage } from './blocks/index.js';
+
+/** The jobs' messages, in the policy's language. */
+export function jobRenderer(policy: Policy): JobRenderer {
+  const { locale, timeZone } = policy;
+  return {
+    dailyList: (input) => dailyListMessages({ ...input, locale }),
+    leadSummary: (input) => leadSummaryMessage({ ...input, locale }),
+    alarm: (alarm) => alarmMessage(toAlarmView(alarm, timeZone), locale),
+  };
+}

@@ -1,0 +1,60 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { submitOutcome } from '../../services/outcome-submission.js';
+import { barrierAssignedMessage, errorMessage, outcomeErrors, outcomeStoredView, readOutcomeForm } from '../blocks/index.js';
+import { t } from '../i18n/index.js';
+import { today, type SlackDeps } from '../context.js';
+import { FIELD } from '../ids.js';
+import { outcomeMetadata } from './outcome-metadata.js';
+
+/**
+ * The outcome modal's submission. Errors go back on their blocks; a valid contact is
+ * stored before the ack, keyed by the view id so a double submit stores it once.
+ */
+export function logOutcomeSubmission(deps: SlackDeps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const { locale } = deps.policy;
+    const result = await submitOutcome(deps.database.db, deps.policy, {
+      slackUserId: body.user.id,
+      debtorId: outcomeMetadata(view.private_metadata).debtorId,
+      form: readOutcomeForm(view.state.values),
+      idempotencyKey: `view:${view.id}`,
+      today: today(deps),
+      notices: (outcome, debtor) =>
+        outcome.type === 'barrier'
+          ? [
+              {
+                channel: outcome.ownerSlackId,
+                payload: barrierAssignedMessage(
+                  {
+                    debtorName: debtor.name,
+                    debtorId: debtor.id,
+                    kind: outcome.barrierKind,
+                    description: outcome.description,
+                    dueOn: outcome.dueOn,
+                    assignedBySlackId: body.user.id,
+                  },
+                  locale,
+                ),
+              },
+            ]
+          : [],
+    });
+    switch (result.status) {
+      case 'invalid':
+        await ack({ response_action: 'errors', errors: outcomeErrors(result.errors, locale) });
+        return;
+      case 'unknown_owner':
+        await ack({ response_action: 'errors', errors: { [FIELD.barrierOwner]: t(locale, 'modal.unknownOwner') } });
+        return;
+      case 'stored':
+      case 'duplicate':
+        await ack({ response_action: 'update', view: outcomeStoredView({ debtorName: result.debtor.name, outcome: result.outcome, locale }) });
+        deps.deliverer.kick();
+        return;
+      default: {
+        const kind = result.status === 'unknown_debtor' ? 'debtor_not_found' : result.status;
+        await ack({ response_action: 'errors', errors: { [FIELD.outcomeType]: errorMessage(kind, locale).text } });
+      }
+    }
+  };
+}

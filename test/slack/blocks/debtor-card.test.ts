@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { debtorCard } from '../../../src/slack/blocks/index.js';
+import { t, type Locale } from '../../../src/slack/i18n/index.js';
+import { ACTION } from '../../../src/slack/ids.js';
+import { debtorSummary, longName, TODAY } from './fixtures.js';
+import { expectWithinLimits, findAll, visibleText } from './slack-limits.js';
+
+const LOCALES: Locale[] = ['es', 'en'];
+
+describe('debtorCard', () => {
+  it('shows the whole account in Spanish', () => {
+    const card = debtorCard(debtorSummary(), { locale: 'es', today: TODAY, timeZone: 'America/Mexico_City' });
+    const text = visibleText(card.blocks);
+    expect(card.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Construcciones Pérez & Hijos, S.A. de C.V.', emoji: true } });
+    for (const expected of [
+      'Código C-00042 · RFC CPE980512AB3',
+      '<@U0COLLECT1>',
+      '2 · Gerente',
+      'Crédito suspendido',
+      '97 días',
+      'MXN: $9,876,543.21 MXN abierto, $4,567,890.12 MXN vencido',
+      'Siguiente acción sugerida: Presionar',
+      'Vencido hace 97 días: anuncia una consecuencia.',
+      'Promesas abiertas (2)',
+      'lun 23 nov 2026: $10,000.00 MXN (hoy), pago 1 de 3',
+      'Barreras abiertas (1)',
+      'Falta un documento, a cargo de <@U00000008X>, venció el sáb 21 nov 2026',
+      'Consecuencias anunciadas (1)',
+      'Cobranza judicial, plazo el jue 26 nov 2026',
+      'Últimas gestiones',
+      '20 nov 2026 · Recordar · Teléfono · Ana Gómez (habló con Lic. Rodrigo Martínez)',
+      'el complemento &lt;CFDI&gt;',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(card.text).toBe('Ficha de Construcciones Pérez &amp; Hijos, S.A. de C.V.: $4,567,890.12 MXN vencido');
+    const actions = card.blocks.at(-1)!;
+    expect(actions).toEqual({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Registrar gestión', emoji: true }, action_id: ACTION.logOutcome, value: '42', style: 'primary' }],
+    });
+    expectWithinLimits(card);
+  });
+
+  it('shows the whole account in English', () => {
+    const card = debtorCard(debtorSummary(), { locale: 'en', today: TODAY });
+    const text = visibleText(card.blocks);
+    for (const expected of [
+      'Code C-00042 · Tax ID CPE980512AB3',
+      '2 · Manager',
+      'Credit on hold',
+      'Suggested next action: Apply pressure',
+      '97 days overdue: announce a consequence.',
+      'Mon, Nov 23, 2026: $10,000.00 MXN (today), instalment 1 of 3',
+      'Missing document, owned by <@U00000008X>, was due Sat, Nov 21, 2026',
+      'Legal referral, deadline Thu, Nov 26, 2026',
+      'Last contacts',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(findAll(card.blocks, 'button').map((b) => [b.action_id, b.value])).toEqual([[ACTION.logOutcome, '42']]);
+    expectWithinLimits(card);
+  });
+
+  it.each(LOCALES)('an unassigned, quiet account says so (%s)', (locale) => {
+    const summary = { ...debtorSummary({ collector: false, promises: 0, barriers: 0, pressures: 0, contacts: 0 }), totals: [], oldestOverdueDays: 0 };
+    const text = visibleText(debtorCard(summary, { locale, today: TODAY }).blocks);
+    expect(text).toContain(t(locale, 'common.noCollector'));
+    expect(text).toContain(t(locale, 'card.nothingOverdue'));
+    expect(text).toContain(t(locale, 'card.noBalance'));
+    expect(text).toContain(t(locale, 'card.noContacts'));
+    expect(text).not.toContain(t(locale, 'card.promises', { count: 0 }));
+  });
+
+  it.each(LOCALES)('the largest account fits one message (%s)', (locale) => {
+    const summary = debtorSummary({
+      name: longName(200),
+      promises: 50,
+      barriers: 30,
+      pressures: 12,
+      contacts: 5,
+      currencies: 8,
+      noteLength: 3000,
+    });
+    summary.openBarriers.forEach((b) => (b.description = longName(3000)));
+    summary.lastContacts.forEach((c) => (c.author = longName(200)));
+    const card = debtorCard(summary, { locale, today: TODAY });
+    expectWithinLimits(card);
+    const text = visibleText(card.blocks);
+    expect(text).toContain(t(locale, 'common.andMore', { count: 45 }));
+    expect(text).toContain(t(locale, 'common.andMore', { count: 25 }));
+    expect(text).toContain(t(locale, 'common.andMore', { count: 7 }));
+    expect(text).toContain(t(locale, 'common.andMore', { count: 3 }));
+  });
+});
