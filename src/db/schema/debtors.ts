@@ -19,7 +19,7 @@ export const debtors = pgTable(
     collectorId: integer('collector_id').references(() => users.id),
     creditStatus: creditStatusEnum('credit_status').notNull().default('active'),
     escalationLevel: smallint('escalation_level').notNull().default(0),
-    /** When the level last rose; broken promises after it count toward the next rise. */
+    /** When the level last moved; broken promises judged after it count toward the next rise. */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

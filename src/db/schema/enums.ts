@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  ALARM_KINDS,
   BARRIER_KINDS,
   BARRIER_STATES,
   CONTACT_CHANNELS,
@@ -24,14 +25,6 @@ export const barrierStateEnum = pgEnum('barrier_state', BARRIER_STATES);
 export const consequenceEnum = pgEnum('consequence', CONSEQUENCES);
 export const pressureStateEnum = pgEnum('pressure_state', PRESSURE_STATES);
 export const termsKindEnum = pgEnum('terms_kind', TERMS_KINDS);
-export const alarmKindEnum = pgEnum('alarm_kind', [
-  'promise_broken',
-  'promise_partial',
-  'escalation',
-  'pressure_deadline',
-  'barrier_overdue',
-  'no_contact',
-  'no_collector',
-]);
+export const alarmKindEnum = pgEnum('alarm_kind', ALARM_KINDS);
 export const outboxStateEnum = pgEnum('outbox_state', ['pending', 'sending', 'sent', 'failed']);
 export const jobRunStateEnum = pgEnum('job_run_state', ['running', 'done', 'failed']);

@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { teams } from '../db/schema/index.js';
+import { calendarOf, isWorkingDay, type IsoDate } from '../domain/calendar.js';
+import { formatMoney } from '../domain/money.js';
+import { barrierOverdueAlarms, closeMetPressures, neglectAlarms, pressureDeadlineAlarms, type AlarmCandidate } from '../services/alarm-candidates.js';
+import { raiseAlarms } from '../services/alarms.js';
+import { recomputeLevels } from '../services/escalation-levels.js';
+import { enqueueMessages } from '../services/outbox.js';
+import { judgeDuePromises } from '../services/promise-judging.js';
+import { listTeams } from '../services/teams.js';
+import type { JobDeps, JobOutcome } from './job-deps.js';
+import { runOnce } from './run-once.js';
+
+export interface AlarmsSummary {
+  judged: number;
+  kept: number;
+  partial: number;
+  broken: number;
+  levelChanges: number;
+  alarms: number;
+  posted: number;
+}
+
+/**
+ * Every working morning: judge the promises whose day has come, move debtors on the
+ * escalation ladder, and raise each alarm once in its team's channel. Everything it
+ * decides and every message it sends commit together with the job's run row.
+ */
+export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): Promise<JobOutcome<AlarmsSummary>> {
+  const { policy } = deps;
+  if (!isWorkingDay(calendarOf(policy), date)) return { status: 'not_working_day' };
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, policy.locale);
+  const result = await runOnce(
+    deps.db,
+    'alarms',
+    date,
+    async (tx) => {
+      const candidates: AlarmCandidate[] = [];
+      const judged = await judgeDuePromises(tx, policy, date);
+      for (const p of judged) {
+        if (p.state === 'kept') continue;
+        candidates.push({
+          kind: p.state === 'broken' ? 'promise_broken' : 'promise_partial',
+          debtorId: p.debtorId,
+          uniqueKey: `promise_${p.state}:${p.debtorId}:${p.id}:${p.promisedOn}`,
+          params: {
+            amount: money(p.amount, p.currency),
+            paid: money(p.paid, p.currency),
+            missing: money(p.missing, p.currency),
+            date: p.promisedOn,
+            instalment: p.instalmentCount > 1 ? `${p.instalmentNo}/${p.instalmentCount}` : null,
+          },
+          mentions: [],
+          mentionRoles: [],
+        });
+      }
+
+      const changes = await recomputeLevels(tx, policy, date, deps.now);
+      for (const c of changes) {
+        if (c.to <= c.from) continue;
+        candidates.push({
+          kind: 'escalation',
+          debtorId: c.debtorId,
+          uniqueKey: `escalation:${c.debtorId}:${c.to}:${date}`,
+          params: { from: c.from, to: c.to, cause: c.cause },
+          mentions: [],
+          // DESIGN's ladder: the lead hears at level 2, the manager at 3 and 4.
+          mentionRoles: c.to >= 3 ? ['manager'] : c.to === 2 ? ['lead'] : [],
+        });
+      }
+
+      await closeMetPressures(tx, date, deps.now);
+      candidates.push(...(await pressureDeadlineAlarms(tx, date)));
+      candidates.push(...(await barrierOverdueAlarms(tx, date)));
+      candidates.push(...(await neglectAlarms(tx, policy, date)));
+
+      const [defaultTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, policy.teams[0]!.name));
+      const raised = await raiseAlarms(tx, { candidates, runDay: date, defaultTeamId: defaultTeam?.id ?? null });
+      const channels = new Map((await listTeams(tx)).map((t) => [t.id, t.alarmChannel]));
+      const messages = raised.flatMap((alarm) => {
+        const channel = alarm.teamId === null ? null : channels.get(alarm.teamId);
+        return channel ? [{ channel, payload: deps.render.alarm(alarm), ref: `alarm:${alarm.id}` }] : [];
+      });
+      await enqueueMessages(tx, messages);
+      return {
+        judged: judged.length,
+        kept: judged.filter((p) => p.state === 'kept').length,
+        partial: judged.filter((p) => p.state === 'partial').length,
+        broken: judged.filter((p) => p.state === 'broken').length,
+        levelChanges: changes.length,
+        alarms: raised.length,
+        posted: messages.length,
+      };
+    },
+    (s) => `${s.judged} promises judged (${s.kept} kept, ${s.partial} partial, ${s.broken} broken), ${s.levelChanges} level changes, ${s.alarms} alarms`,
+  );
+  return result.ran ? { status: 'ran', summary: result.summary } : { status: 'already_ran' };
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../db/database.js';
+import type { IsoDate } from '../domain/calendar.js';
+import type { Policy } from '../domain/policy.js';
+import type { AlarmRecord } from '../services/alarms.js';
+import type { CollectorDay } from '../services/daily-summary.js';
+import type { WorkItem } from '../services/worklist.js';
+
+/** Slack payloads (`text`, `blocks`…) the jobs put in the outbox; the Slack layer builds them. */
+export type Payload = object;
+
+/** How job messages look: injected by the entry point, so jobs stay below the Slack layer. */
+export interface JobRenderer {
+  /** One or more DMs; a short "nothing today" message when `items` is empty. */
+  dailyList(input: { collectorName: string; date: IsoDate; items: WorkItem[] }): Payload[];
+  leadSummary(input: { teamName: string; date: IsoDate; collectors: CollectorDay[] }): Payload;
+  alarm(alarm: AlarmRecord): Payload;
+}
+
+export interface JobDeps {
+  db: Db;
+  policy: Policy;
+  render: JobRenderer;
+}
+
+export type JobOutcome<T> = { status: 'ran'; summary: T } | { status: 'already_ran' } | { status: 'not_working_day' };

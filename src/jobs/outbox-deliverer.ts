@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+import { claimMessages, markFailed, markRetry, markSent } from '../services/outbox.js';
+import { classifySlackError } from './slack-errors.js';
+
+/** Slack allows about one message per second per channel. */
+export const CHANNEL_PACE_MS = 1000;
+const MAX_ATTEMPTS = 8;
+const BATCH = 50;
+const CONCURRENCY = 8;
+
+const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
+
+export interface DelivererDeps {
+  db: Db;
+  /** A Web API client built with `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`. */
+  client: webApi.WebClient;
+  logger: Logger;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Least time between two messages to one channel; Slack's pace unless a test says otherwise. */
+  paceMs?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delivers the outbox: the oldest message of each channel first, paced per channel,
+ * honouring 429 Retry-After, retrying transient errors with backoff and marking
+ * permanent ones failed with Slack's reason. Any number of deliverers may run at once.
+ */
+export function createDeliverer(deps: DelivererDeps) {
+  const worker = randomUUID();
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? realSleep;
+  const paceMs = deps.paceMs ?? CHANNEL_PACE_MS;
+  const lastSent = new Map<string, number>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+
+  async function deliverOne(row: Awaited<ReturnType<typeof claimMessages>>[number], report: DeliveryReport) {
+    const wait = (lastSent.get(row.channel) ?? 0) + paceMs - now().getTime();
+    if (wait > 0) await sleep(wait);
+    try {
+      const result = (await deps.client.apiCall(row.method, { ...row.payload, channel: row.channel })) as { ts?: string };
+      lastSent.set(row.channel, now().getTime());
+      await markSent(deps.db, row.id, result.ts ?? null, worker);
+      report.sent++;
+    } catch (error) {
+      lastSent.set(row.channel, now().getTime());
+      const failure = classifySlackError(error);
+      if (failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= MAX_ATTEMPTS)) {
+        deps.logger.warn({ outboxId: row.id, channel: row.channel, reason: failure.reason }, 'slack message failed');
+        await markFailed(deps.db, row.id, failure.reason);
+        report.failed++;
+        return;
+      }
+      const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts);
+      deps.logger.info({ outboxId: row.id, channel: row.channel, reason: failure.reason, delay }, 'slack message retried');
+      await markRetry(deps.db, row.id, new Date(now().getTime() + delay), failure.reason);
+      report.retried++;
+    }
+  }
+
+  /** One pass: claims channel heads and sends them, several channels at a time. */
+  async function deliverBatch(report: DeliveryReport): Promise<number> {
+    const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now() });
+    const queue = [...rows];
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) await deliverOne(row, report);
+      }),
+    );
+    return rows.length;
+  }
+
+  /**
+   * Delivers until nothing is claimable; with `untilEmpty` it also waits out retries and
+   * rate limits until the outbox holds nothing pending, or `deadline` passes.
+   */
+  async function drain(opts: { untilEmpty?: (() => Promise<boolean>) | undefined; deadline?: Date } = {}): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
+    for (;;) {
+      const claimed = await deliverBatch(report);
+      if (claimed > 0) continue;
+      if (!opts.untilEmpty || (await opts.untilEmpty())) return report;
+      if (opts.deadline && now() >= opts.deadline) return report;
+      await sleep(200);
+    }
+  }
+
+  function schedule(ms: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = drain()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox delivery failed'))
+        .finally(() => schedule(1000));
+    }, ms);
+  }
+
+  return {
+    drain,
+    /** Delivers in the background, polling every second. */
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    /** Delivers soon, without waiting for the next poll. */
+    kick() {
+      if (stopped || !timer) return;
+      clearTimeout(timer);
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type Deliverer = ReturnType<typeof createDeliverer>;

@@ -1,0 +1,23 @@
+import type { IsoDate } from '../domain/calendar.js';
+import { alarmsJob } from './alarms.js';
+import { dailyListJob } from './daily-list.js';
+import type { JobDeps, JobOutcome } from './job-deps.js';
+import type { JobName } from './run-once.js';
+
+/** Runs a job by name; the outcome's `line` says what happened in one sentence. */
+export async function runJob(deps: JobDeps & { now: Date }, job: JobName, date: IsoDate): Promise<JobOutcome<unknown> & { line: string }> {
+  const outcome: JobOutcome<object> = job === 'alarms' ? await alarmsJob(deps, date) : await dailyListJob(deps, date);
+  switch (outcome.status) {
+    case 'not_working_day':
+      return { ...outcome, line: `${job} ${date}: not a working day, nothing to do.` };
+    case 'already_ran':
+      return { ...outcome, line: `${job} ${date}: already ran for this date, nothing sent.` };
+    case 'ran':
+      return {
+        ...outcome,
+        line: `${job} ${date}: ${Object.entries(outcome.summary)
+          .map(([k, v]) => `${k} ${String(v)}`)
+          .join(', ')}.`,
+      };
+  }
+}

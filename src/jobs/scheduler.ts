@@ -1,0 +1,61 @@
+import cron from 'node-cron';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+import { calendarOf, instantAt, isWorkingDay, todayIn, type IsoDate } from '../domain/calendar.js';
+import type { Policy } from '../domain/policy.js';
+import { hasRun, type JobName } from './run-once.js';
+
+export interface SchedulerDeps {
+  db: Db;
+  policy: Policy;
+  logger: Logger;
+  clock: () => Date;
+  /** Runs one job for a date; the job itself decides whether it already ran. */
+  run: (job: JobName, date: IsoDate) => Promise<void>;
+}
+
+const TIMES: Record<JobName, (policy: Policy) => string> = {
+  alarms: (policy) => policy.alarmsTime,
+  'daily-list': (policy) => policy.dailyListTime,
+};
+
+/** Catch-up runs today's jobs in this order: promises are judged before the lists are made. */
+const ORDER: JobName[] = ['alarms', 'daily-list'];
+
+/**
+ * node-cron at the policy times in the policy's zone. Every instance schedules; the job's
+ * run row decides which one runs. An instance started after today's time runs what is
+ * missing for today (never a past day's).
+ */
+export function startScheduler(deps: SchedulerDeps) {
+  const { policy, logger } = deps;
+  const cal = calendarOf(policy);
+  const fire = (job: JobName) => {
+    const date = todayIn(policy.timeZone, deps.clock());
+    if (!isWorkingDay(cal, date)) return Promise.resolve();
+    return deps.run(job, date).catch((error: unknown) => logger.error({ err: error, job, date }, 'scheduled job failed'));
+  };
+  const tasks = ORDER.map((job) => {
+    const [hh, mm] = TIMES[job](policy).split(':');
+    return cron.schedule(`${Number(mm)} ${Number(hh)} * * *`, () => fire(job), { timezone: policy.timeZone, name: job, noOverlap: true });
+  });
+
+  async function catchUp(): Promise<void> {
+    const now = deps.clock();
+    const today = todayIn(policy.timeZone, now);
+    if (!isWorkingDay(cal, today)) return;
+    for (const job of ORDER) {
+      if (now < instantAt(policy.timeZone, today, TIMES[job](policy))) continue;
+      if (await hasRun(deps.db, job, today)) continue;
+      logger.info({ job, date: today }, 'catching up on a job missed today');
+      await fire(job);
+    }
+  }
+
+  return {
+    catchUp,
+    async stop() {
+      for (const task of tasks) await task.stop();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { queryRows } from '../db/query-rows.js';
+import { calendarOf, workingDaysBetween, daysBetween, type IsoDate } from '../domain/calendar.js';
+import { formatMoney } from '../domain/money.js';
+import type { Policy } from '../domain/policy.js';
+import type { AlarmKind, Role } from '../domain/vocabulary.js';
+
+/** An alarm the rules call for; raised only if its unique key was never raised before. */
+export interface AlarmCandidate {
+  kind: AlarmKind;
+  debtorId: number;
+  /** (kind, debtor, subject, date): the same situation never alarms twice. */
+  uniqueKey: string;
+  params: Record<string, string | number | null>;
+  mentions: string[];
+  /** Roles of the debtor's team to mention as well (the lead at level 2, the manager above). */
+  mentionRoles: Role[];
+}
+
+const OVERDUE = (runDay: IsoDate) =>
+  sql`exists (select 1 from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date)`;
+
+function amountsText(value: Record<string, string | number> | string | null, policy: Policy): string {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as Record<string, string | number>) : (value ?? {});
+  return Object.entries(parsed)
+    .map(([currency, minor]) => formatMoney(Number(minor), currency, policy.locale))
+    .join(' + ');
+}
+
+/** Pending consequences of debtors who paid everything overdue are met: nothing to apply. */
+export async function closeMetPressures(db: Db, runDay: IsoDate, now: Date): Promise<void> {
+  await db.execute(sql`
+    update pressures pr set state = 'met', resolved_at = ${now.toISOString()}::timestamptz
+    from debtors d
+    where d.id = pr.debtor_id and pr.state = 'pending' and not ${OVERDUE(runDay)}`);
+}
+
+/** Announced consequences whose deadline passed while money is still overdue: apply them. */
+export async function pressureDeadlineAlarms(db: Db, runDay: IsoDate): Promise<AlarmCandidate[]> {
+  const rows = await queryRows<{ id: number; debtor_id: number; consequence: string; deadline: string }>(
+    db,
+    sql`select pr.id, pr.debtor_id, pr.consequence, pr.deadline::text as deadline
+        from pressures pr join debtors d on d.id = pr.debtor_id
+        where pr.state = 'pending' and pr.deadline < ${runDay}::date and ${OVERDUE(runDay)}`,
+  );
+  return rows.map((r) => ({
+    kind: 'pressure_deadline',
+    debtorId: Number(r.debtor_id),
+    uniqueKey: `pressure_deadline:${r.debtor_id}:${r.id}:${r.deadline}`,
+    params: { consequence: r.consequence, deadline: r.deadline },
+    mentions: [],
+    mentionRoles: ['lead'],
+  }));
+}
+
+/** Barrier cases past their due date; the owner is mentioned. */
+export async function barrierOverdueAlarms(db: Db, runDay: IsoDate): Promise<AlarmCandidate[]> {
+  const rows = await queryRows<{ id: number; debtor_id: number; kind: string; due_on: string; owner: string }>(
+    db,
+    sql`select b.id, b.debtor_id, b.kind, b.due_on::text as due_on, u.slack_user_id as owner
+        from barriers b join users u on u.id = b.owner_id
+        where b.state = 'open' and b.due_on < ${runDay}::date`,
+  );
+  return rows.map((r) => ({
+    kind: 'barrier_overdue',
+    debtorId: Number(r.debtor_id),
+    uniqueKey: `barrier_overdue:${r.debtor_id}:${r.id}:${r.due_on}`,
+    params: { kind: r.kind, owner: r.owner, dueOn: r.due_on },
+    mentions: [r.owner],
+    mentionRoles: [],
+  }));
+}
+
+/**
+ * Overdue debtors nobody has contacted for `noContactWorkingDays` working days (counted
+ * from the last contact, or from when the oldest invoice fell due), and overdue debtors
+ * without a collector. Keyed by the last contact (or the due date), so each silence
+ * alarms once.
+ */
+export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Promise<AlarmCandidate[]> {
+  const cal = calendarOf(policy);
+  const rows = await queryRows<{
+    id: number;
+    collector_id: number | null;
+    oldest: string;
+    last_contact: string | null;
+    overdue: Record<string, string | number> | string | null;
+  }>(
+    db,
+    sql`select d.id, d.collector_id,
+          (select min(i.due_date)::text from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date) as oldest,
+          (select max((c.contacted_at at time zone ${policy.timeZone})::date)::text from contact_logs c where c.debtor_id = d.id) as last_contact,
+          (select jsonb_object_agg(currency, total) from (
+             select i.currency, sum(i.open_amount) as total from invoices i
+             where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) as overdue
+        from debtors d
+        where ${OVERDUE(runDay)}`,
+  );
+  const candidates: AlarmCandidate[] = [];
+  for (const r of rows) {
+    const debtorId = Number(r.id);
+    if (r.collector_id === null) {
+      candidates.push({
+        kind: 'no_collector',
+        debtorId,
+        uniqueKey: `no_collector:${debtorId}:${r.oldest}`,
+        params: { amount: amountsText(r.overdue, policy) },
+        mentions: [],
+        mentionRoles: ['lead'],
+      });
+      continue;
+    }
+    const since = r.last_contact && r.last_contact > r.oldest ? r.last_contact : r.oldest;
+    const working = workingDaysBetween(cal, since, runDay);
+    if (working < policy.noContactWorkingDays) continue;
+    candidates.push({
+      kind: 'no_contact',
+      debtorId,
+      uniqueKey: `no_contact:${debtorId}:${r.last_contact ?? 'never'}:${r.oldest}`,
+      params: { days: daysBetween(since, runDay), workingDays: working },
+      mentions: [],
+      mentionRoles: [],
+    });
+  }
+  return candidates;
+}

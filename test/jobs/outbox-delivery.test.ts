@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import type { Database } from '../../src/db/database.js';
+import { outbox } from '../../src/db/schema/index.js';
+import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
+import { claimMessages, enqueueMessages, outboxCounts, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { deliveryClient } from '../../src/slack/delivery-client.js';
+import { describe, expect, test } from '../support/database.js';
+import { SlackStandIn } from '../support/slack-stand-in.js';
+
+const silent = pino({ level: 'silent' });
+
+function deliverer(database: Database, slack: SlackStandIn, extra: { now?: () => Date; paceMs?: number } = {}) {
+  return createDeliverer({ db: database.db, client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'), logger: silent, ...extra });
+}
+
+async function queue(database: Database, channel: string, texts: string[]) {
+  await enqueueMessages(database.db, texts.map((text) => ({ channel, payload: { text } })));
+}
+
+const sentTexts = (slack: SlackStandIn, channel: string) =>
+  slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel).map((c) => c.args.text);
+
+async function drainAll(d: ReturnType<typeof deliverer>, database: Database) {
+  return d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(Date.now() + 20_000) });
+}
+
+describe('outbox delivery', () => {
+  test('delivers each channel in order, one message per second per channel, and records the ts', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      await queue(database, 'U0A', ['a1', 'a2', 'a3']);
+      await queue(database, 'U0B', ['b1', 'b2']);
+      const report = await drainAll(deliverer(database, slack), database);
+      expect(report).toMatchObject({ sent: 5, failed: 0 });
+      expect(sentTexts(slack, 'U0A')).toEqual(['a1', 'a2', 'a3']);
+      expect(sentTexts(slack, 'U0B')).toEqual(['b1', 'b2']);
+      const times = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0A').map((c) => c.at);
+      expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+      expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(950);
+      const rows = await database.db.select().from(outbox);
+      expect(rows.every((r) => r.state === 'sent' && r.messageTs)).toBe(true);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('a 429 with Retry-After delays that channel and loses nothing; a 500 is retried', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      slack.script('chat.postMessage', { rateLimited: 1 }, { status: 500 });
+      await queue(database, 'U0A', ['first', 'second']);
+      const started = Date.now();
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      expect(report.sent).toBe(2);
+      expect(report.retried).toBe(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(sentTexts(slack, 'U0A')).toEqual(['first', 'first', 'first', 'second']);
+      const rows = await database.db.select().from(outbox).orderBy(outbox.id);
+      expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+        ['sent', 3],
+        ['sent', 1],
+      ]);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('channel_not_found fails that message with its reason and the others are delivered', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      slack.script('chat.postMessage', { error: 'channel_not_found' });
+      await queue(database, 'C0GONE', ['lost']);
+      await queue(database, 'U0A', ['kept']);
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      expect(report).toMatchObject({ sent: 1, failed: 1 });
+      const [gone] = await database.db.select().from(outbox).where(eq(outbox.channel, 'C0GONE'));
+      expect(gone).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
+      expect(sentTexts(slack, 'U0A')).toEqual(['kept']);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('messages claimed by a process that died are sent after a restart, once', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      await queue(database, 'U0A', ['claimed by the dead']);
+      const claimed = await claimMessages(database.db, { worker: 'dead-process', limit: 10, now: new Date() });
+      expect(claimed).toHaveLength(1);
+      // A restarted instance does not take it while the claim is fresh …
+      expect((await deliverer(database, slack).drain()).sent).toBe(0);
+      // … and does once the claim is stale.
+      const later = () => new Date(Date.now() + STALE_CLAIM_MS + 1000);
+      expect((await deliverer(database, slack, { now: later }).drain()).sent).toBe(1);
+      expect(sentTexts(slack, 'U0A')).toEqual(['claimed by the dead']);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('two deliverers at once never send a message twice', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      for (let c = 0; c < 6; c++) await queue(database, `U0C${c}`, ['one', 'two']);
+      const [a, b] = await Promise.all([drainAll(deliverer(database, slack, { paceMs: 0 }), database), drainAll(deliverer(database, slack, { paceMs: 0 }), database)]);
+      expect(a.sent + b.sent).toBe(12);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(12);
+      for (let c = 0; c < 6; c++) expect(sentTexts(slack, `U0C${c}`)).toEqual(['one', 'two']);
+    } finally {
+      await slack.stop();
+    }
+  });
+});
