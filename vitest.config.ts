@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // The first test of a file also waits for its database (PGlite boots in WASM).
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Two cores: PGlite work is CPU-bound, more workers only contend.
     maxWorkers: 2,

@@ -52,9 +52,10 @@ interface Manifest {
 const manifest = readJson(new URL('../manifest.json', import.meta.url)) as Manifest;
 const validate = manifestValidator();
 
-// commands: /deudor; chat:write: lists, cards and alarms; im:write: open the collectors'
-// DMs; users:read: names, language and time zone of the people the bot writes to.
-const PRODUCT_SCOPES = ['chat:write', 'commands', 'im:write', 'users:read'];
+// commands: /deudor; chat:write: daily lists (posted to the collector's user id, which
+// lands in the app's DM without conversations.open), alarms, updates and ephemeral cards.
+// Modals and the Home tab need no scope of their own.
+const PRODUCT_SCOPES = ['chat:write', 'commands'];
 
 function scopeMismatch(m: Manifest): { missing: string[]; extra: string[] } {
   const asked = m.oauth_config.scopes.bot;
@@ -104,8 +105,8 @@ describe('manifest.json', () => {
 
   test('the scope check notices an extra or a missing scope', () => {
     const m = copy();
-    m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s) => s !== 'im:write').concat('channels:history');
-    expect(scopeMismatch(m)).toEqual({ missing: ['im:write'], extra: ['channels:history'] });
+    m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s) => s !== 'commands').concat('channels:history');
+    expect(scopeMismatch(m)).toEqual({ missing: ['commands'], extra: ['channels:history'] });
   });
 
   test('registers /deudor, interactivity and the App Home event at one request URL', () => {

@@ -127,6 +127,11 @@ export async function recordOutcome(
           await tx.update(debtors).set({ creditStatus: newCreditStatus, updatedAt: new Date() }).where(eq(debtors.id, debtorId));
         }
         if (outcome.plan) await insertPromises(tx, { debtorId, contactLogId, ...outcome.plan });
+        // Changing the terms is how an announced consequence gets applied.
+        await tx
+          .update(pressures)
+          .set({ state: 'applied', resolvedAt: new Date() })
+          .where(and(eq(pressures.debtorId, debtorId), eq(pressures.state, 'pending')));
         break;
       }
     }

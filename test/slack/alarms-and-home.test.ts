@@ -5,6 +5,7 @@ import { describe, expect, test } from '../support/database.js';
 import { DEMO_DAY, DEMO_NOW, debtorId, loadExampleCompany } from '../support/demo-data.js';
 import { SlackHarness } from '../support/slack-app.js';
 import type { Database } from '../../src/db/database.js';
+import { errorMessage } from '../../src/slack/blocks/index.js';
 
 async function raiseAlarm(database: Database, externalId: string) {
   const id = await debtorId(database, externalId);
@@ -135,6 +136,22 @@ describe('Socket Mode', () => {
       const answer = await harness.waitFor(() => harness.slack.responses[0]);
       expect(JSON.stringify(answer.args)).toContain('Farmacias Güemes');
       expect(socket.readyState).toBe(WebSocket.OPEN);
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
+describe('failures', () => {
+  test('a user whose action failed is told so, in their language', async ({ database }) => {
+    await loadExampleCompany(database);
+    const id = await debtorId(database, 'D-1001');
+    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
+    try {
+      harness.slack.script('views.open', { error: 'expired_trigger_id' });
+      await harness.clickButton('U0COB0001', 'log_outcome', String(id), { channel: 'C0GENERAL', ts: '1.1' });
+      const told = await harness.waitFor(() => harness.slack.responses[0]);
+      expect(told.args).toMatchObject({ response_type: 'ephemeral', text: errorMessage('failed', 'es').text });
     } finally {
       await harness.stop();
     }

@@ -143,9 +143,13 @@ describe('the outcome modal', () => {
       await harness.interactive(
         viewSubmission('U0COB0002', openView(id, { ...COMMON, outcome_type: 'terms_change', new_terms: 'credit_hold', terms_details: 'Sin surtido hasta pagar' }, 'VP2')),
       );
-      expect(await database.db.select({ consequence: pressures.consequence, deadline: pressures.deadline }).from(pressures).where(eq(pressures.debtorId, id))).toEqual([
-        { consequence: 'legal', deadline: '2026-11-27' },
-      ]);
+      // The terms change applies the consequence announced before it.
+      expect(
+        await database.db
+          .select({ consequence: pressures.consequence, deadline: pressures.deadline, state: pressures.state })
+          .from(pressures)
+          .where(eq(pressures.debtorId, id)),
+      ).toEqual([{ consequence: 'legal', deadline: '2026-11-27', state: 'applied' }]);
       const [debtor] = await database.db.select().from(debtors).where(eq(debtors.id, id));
       expect(debtor!.creditStatus).toBe('hold');
     } finally {
