@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import { alarms, users } from '../../src/db/schema/index.js';
 import { describe, expect, test } from '../support/database.js';
 import { DEMO_DAY, DEMO_NOW, debtorId, loadExampleCompany } from '../support/demo-data.js';
-import { SlackHarness } from '../support/slack-app.js';
+import { withHarness } from '../support/slack-app.js';
 import type { Database } from '../../src/db/database.js';
 import { errorMessage } from '../../src/slack/blocks/index.js';
 
@@ -30,8 +30,7 @@ describe('alarm acknowledgement', () => {
   test('ack_alarm acknowledges once and updates the message to say who and when', async ({ database }) => {
     await loadExampleCompany(database);
     const alarm = await raiseAlarm(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       await harness.clickButton('U0JEF0001', 'ack_alarm', String(alarm.id), { channel: 'C0ALARMS', ts: '1700000000.000100' });
       const update = await harness.waitFor(() => harness.slack.callsTo('chat.update')[0]);
       expect(update.args).toMatchObject({ channel: 'C0ALARMS', ts: '1700000000.000100' });
@@ -47,24 +46,19 @@ describe('alarm acknowledgement', () => {
       await harness.waitFor(() => harness.slack.responses[before]);
       const [still] = await database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
       expect(still!.acknowledgedBy).toBe(stored!.acknowledgedBy);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('a collector of another debtor may not acknowledge', async ({ database }) => {
     await loadExampleCompany(database);
     const alarm = await raiseAlarm(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       await harness.clickButton('U0COB0002', 'ack_alarm', String(alarm.id), { channel: 'C0ALARMS', ts: '1.1' });
       await harness.waitFor(() => harness.slack.responses[0]);
       expect(harness.slack.callsTo('chat.update')).toEqual([]);
       const [stored] = await database.db.select().from(alarms).where(eq(alarms.id, alarm.id));
       expect(stored!.acknowledgedAt).toBeNull();
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
@@ -72,8 +66,7 @@ describe('App Home', () => {
   test("publishes a collector's list, promises and barriers, and a lead's alarms", async ({ database }) => {
     await loadExampleCompany(database);
     await raiseAlarm(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       await harness.event({ type: 'app_home_opened', user: 'U0COB0001', channel: 'D0COB1', tab: 'home', event_ts: '1.1' });
       const collectorHome = await harness.waitFor(() => harness.slack.callsTo('views.publish')[0]);
       expect(collectorHome.args.user_id).toBe('U0COB0001');
@@ -85,28 +78,22 @@ describe('App Home', () => {
       await harness.event({ type: 'app_home_opened', user: 'U0JEF0001', channel: 'D0JEF1', tab: 'home', event_ts: '1.2' });
       const leadHome = await harness.waitFor(() => harness.slack.callsTo('views.publish')[1]);
       expect(JSON.stringify(leadHome.args.view)).toContain('ack_alarm');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('someone not in the register sees a short explanation', async ({ database }) => {
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       await harness.event({ type: 'app_home_opened', user: 'U0STRANGER', channel: 'D0X', tab: 'home', event_ts: '1.1' });
       const home = await harness.waitFor(() => harness.slack.callsTo('views.publish')[0]);
       expect(JSON.stringify(home.args.view)).toMatch(/registr/i);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
 describe('Socket Mode', () => {
   test('answers a slash command envelope over the local WebSocket', async ({ database }) => {
     await loadExampleCompany(database);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW, env: { SLACK_APP_TOKEN: 'xapp-test-token' } }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW, env: { SLACK_APP_TOKEN: 'xapp-test-token' } }, async (harness) => {
       const socket = await harness.waitFor(() => harness.slack.sockets[0]);
       const acks: unknown[] = [];
       socket.on('message', (data: Buffer) => acks.push(JSON.parse(data.toString())));
@@ -136,9 +123,7 @@ describe('Socket Mode', () => {
       const answer = await harness.waitFor(() => harness.slack.responses[0]);
       expect(JSON.stringify(answer.args)).toContain('Farmacias Güemes');
       expect(socket.readyState).toBe(WebSocket.OPEN);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
@@ -146,14 +131,11 @@ describe('failures', () => {
   test('a user whose action failed is told so, in their language', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       harness.slack.script('views.open', { error: 'expired_trigger_id' });
       await harness.clickButton('U0COB0001', 'log_outcome', String(id), { channel: 'C0GENERAL', ts: '1.1' });
       const told = await harness.waitFor(() => harness.slack.responses[0]);
       expect(told.args).toMatchObject({ response_type: 'ephemeral', text: errorMessage('failed', 'es').text });
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@ import { defaultPolicy } from '../../src/domain/policy.js';
 import { deudorHelp, errorMessage } from '../../src/slack/blocks/index.js';
 import { describe, expect, test } from '../support/database.js';
 import { DEMO_NOW, loadExampleCompany } from '../support/demo-data.js';
-import { SIGNING_SECRET, SlackHarness } from '../support/slack-app.js';
+import { SIGNING_SECRET, withHarness, type SlackHarness } from '../support/slack-app.js';
 import { postSigned, slackSignature, slashCommandBody } from '../support/slack-requests.js';
 
 type Answer = { response_type?: string; text?: string; blocks?: Array<Record<string, unknown>> };
@@ -14,7 +14,7 @@ async function ask(harness: SlackHarness, user: string, text: string): Promise<A
   const res = await harness.command(user, text);
   expect(res.status).toBe(200);
   const posted = await harness.waitFor(() => harness.slack.responses[before]);
-  return posted.args as Answer;
+  return posted.args;
 }
 
 const allText = (answer: Answer) => JSON.stringify(answer);
@@ -36,8 +36,7 @@ function buttons(answer: Answer): Array<{ action_id: string; value: string }> {
 describe('/deudor', () => {
   test('finds a debtor by a partial name typed in lower case without accents, and shows its card', async ({ database }) => {
     await loadExampleCompany(database);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const card = await ask(harness, 'U0COB0002', 'construcciones perez');
       expect(card.response_type).toBe('ephemeral');
       expect(allText(card)).toContain('Construcciones Pérez, S.A. de C.V.');
@@ -47,28 +46,22 @@ describe('/deudor', () => {
       const byTaxId = await ask(harness, 'U0COB0002', 'CPE980512AB3');
       expect(allText(byTaxId)).toContain('Construcciones Pérez, S.A. de C.V.');
       expect(buttons(byTaxId)).toEqual(buttons(card));
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('several matches answer with a pick list of open_debtor buttons', async ({ database }) => {
     await loadExampleCompany(database);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const answer = await ask(harness, 'U0COB0001', 'constru');
       const picks = buttons(answer).filter((b) => b.action_id === 'open_debtor');
       expect(picks.length).toBe(2);
       expect(allText(answer)).toContain('Constructora Sánchez del Bajío');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('nonsense says nothing was found and suggests close names; help explains', async ({ database }) => {
     await loadExampleCompany(database);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const none = await ask(harness, 'U0COB0001', 'lacteos del sur');
       expect(allText(none)).toContain('Lácteos Ángeles del Norte');
       expect(buttons(none).some((b) => b.action_id === 'open_debtor')).toBe(true);
@@ -78,45 +71,36 @@ describe('/deudor', () => {
       expect(allText(help)).toContain('/deudor');
       const bare = await ask(harness, 'U0COB0001', '');
       expect(bare.text).toBe(help.text);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('a Slack user who is not in the register is politely refused and nothing is stored', async ({ database }) => {
     await loadExampleCompany(database);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const [before] = await database.db.select({ n: count() }).from(contactLogs);
       const answer = await ask(harness, 'U0STRANGER', 'construcciones perez');
       expect(allText(answer)).not.toContain('Construcciones Pérez');
       expect(answer.text).toBe(errorMessage('not_registered', 'es').text);
       expect(await database.db.select({ n: count() }).from(contactLogs)).toEqual([before]);
       expect(await database.db.select({ n: count() }).from(auditLog)).toEqual([{ n: 0 }]);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('answers in English when the policy says so', async ({ database }) => {
     const policy = { ...defaultPolicy, locale: 'en' as const };
     await loadExampleCompany(database, policy);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW, policy }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW, policy }, async (harness) => {
       const help = await ask(harness, 'U0COB0001', 'help');
       expect(help.text).toBe(deudorHelp('en').text);
       expect(help.text).not.toBe(deudorHelp('es').text);
       const card = await ask(harness, 'U0COB0001', 'ferreteria aguila');
       expect(allText(card)).toContain('Ferretería El Águila');
       expect(allText(card)).toMatch(/overdue/i);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('requests with a bad or old signature are refused by the receiver', async ({ database }) => {
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const body = slashCommandBody({ command: '/deudor', text: 'x', user_id: 'U0COB0001', response_url: harness.responseUrl() });
       const forged = await postSigned(harness.eventsUrl, SIGNING_SECRET, body, 'application/x-www-form-urlencoded', {
         signature: slackSignature('another-secret', Math.floor(Date.now() / 1000), body),
@@ -127,18 +111,13 @@ describe('/deudor', () => {
       });
       expect(old.status).toBe(401);
       expect(harness.slack.responses).toEqual([]);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('/healthz answers 200 while the database answers', async ({ database }) => {
-    const harness = await new SlackHarness(database).start();
-    try {
+    await withHarness(database, {}, async (harness) => {
       const res = await fetch(`http://127.0.0.1:${harness.port}/healthz`);
       expect(res.status).toBe(200);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@ import { defaultPolicy } from '../../src/domain/policy.js';
 import { describe, expect, test } from '../support/database.js';
 import { DEMO_NOW, debtorId, loadExampleCompany } from '../support/demo-data.js';
 import { openView, selectInView, viewSubmission } from '../support/outcome-view.js';
-import { SlackHarness } from '../support/slack-app.js';
+import { withHarness } from '../support/slack-app.js';
 import { seedUser } from '../support/seed.js';
 
 type Block = { type: string; block_id?: string };
@@ -18,8 +18,7 @@ describe('the outcome modal', () => {
   test('log_outcome opens the modal at once and fills it with the form for that debtor', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const res = await harness.clickButton('U0COB0001', 'log_outcome', String(id), { channel: 'D0COB1', ts: '1.1' });
       expect(res.status).toBe(200);
       const update = await harness.waitFor(() => harness.slack.callsTo('views.update')[0]);
@@ -30,9 +29,7 @@ describe('the outcome modal', () => {
       expect(JSON.parse(view.private_metadata!)).toEqual({ debtorId: id });
       expect(blockIds(view)).toEqual(expect.arrayContaining(['outcome_type', 'channel', 'contact', 'note', 'next_contact']));
       expect(JSON.stringify(view)).toContain('Roberto Pérez Lozano');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test.for([
@@ -44,8 +41,7 @@ describe('the outcome modal', () => {
   ] as const)('choosing %s shows its fields and keeps what was typed', async ([type, fields], { database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const view = openView(id, { ...COMMON, outcome_type: type });
       await harness.interactive(selectInView('U0COB0001', view, 'outcome_type', type));
       const update = await harness.waitFor(() => harness.slack.callsTo('views.update')[0]);
@@ -53,33 +49,27 @@ describe('the outcome modal', () => {
       const redrawn = update.args.view as ViewArg;
       expect(blockIds(redrawn)).toEqual(expect.arrayContaining(['outcome_type', ...fields]));
       expect(JSON.stringify(redrawn)).toContain('Llamada al área de pagos');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('a bad amount and a past date are answered with errors on those blocks, and nothing is stored', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1001');
     const [before] = await database.db.select({ n: count() }).from(contactLogs);
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const view = openView(id, { ...COMMON, outcome_type: 'commitment', promise_amount: '12,5O0', promise_date: '2026-11-02', instalments: '1' });
       const res = await harness.interactive(viewSubmission('U0COB0001', view));
       const body = res.json() as { response_action: string; errors: Record<string, string> };
       expect(body.response_action).toBe('errors');
       expect(Object.keys(body.errors).sort()).toEqual(['promise_amount', 'promise_date']);
       expect(await database.db.select({ n: count() }).from(contactLogs)).toEqual([before]);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('a valid commitment is stored with a plan of instalments that add up, and the same submission twice stores one contact', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1002');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const view = openView(id, { ...COMMON, outcome_type: 'commitment', promise_amount: '1000.00', promise_date: '2026-11-30', instalments: '3' });
       const first = await harness.interactive(viewSubmission('U0COB0001', view));
       expect((first.json() as { response_action: string }).response_action).toBe('update');
@@ -102,16 +92,13 @@ describe('the outcome modal', () => {
       await harness.command('U0COB0001', 'ferreteria el aguila');
       const card = await harness.waitFor(() => harness.slack.responses[before]);
       expect(JSON.stringify(card.args)).toContain('pago 1 de 3');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('a barrier gets its owner, and the owner a direct message through the outbox', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1002');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       const view = openView(id, {
         ...COMMON,
         outcome_type: 'barrier',
@@ -127,16 +114,13 @@ describe('the outcome modal', () => {
       const dm = await harness.waitFor(() => harness.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U0ADM0001'));
       expect(JSON.stringify(dm.args)).toContain('Ferretería El Águila');
       await harness.waitFor(async () => (await database.db.select().from(outbox))[0]?.state === 'sent');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test('pressure and terms changes create their follow-ups', async ({ database }) => {
     await loadExampleCompany(database);
     const id = await debtorId(database, 'D-1006');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW }, async (harness) => {
       await harness.interactive(
         viewSubmission('U0COB0002', openView(id, { ...COMMON, outcome_type: 'pressure', consequence: 'legal', deadline: '2026-11-27' }, 'VP1')),
       );
@@ -152,9 +136,7 @@ describe('the outcome modal', () => {
       ).toEqual([{ consequence: 'legal', deadline: '2026-11-27', state: 'applied' }]);
       const [debtor] = await database.db.select().from(debtors).where(eq(debtors.id, id));
       expect(debtor!.creditStatus).toBe('hold');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 
   test("a collector cannot log for another team's debtor", async ({ database }) => {
@@ -162,16 +144,13 @@ describe('the outcome modal', () => {
     await loadExampleCompany(database, policy);
     await seedUser(database.db, 'U0SUR0001', 'collector', 'sur');
     const id = await debtorId(database, 'D-1001');
-    const harness = await new SlackHarness(database, { now: DEMO_NOW, policy }).start();
-    try {
+    await withHarness(database, { now: DEMO_NOW, policy }, async (harness) => {
       await harness.clickButton('U0SUR0001', 'log_outcome', String(id), { channel: 'C0X', ts: '1.1' });
       const update = await harness.waitFor(() => harness.slack.callsTo('views.update')[0]);
       expect(JSON.stringify(update.args.view)).not.toContain('outcome_type');
       const res = await harness.interactive(viewSubmission('U0SUR0001', openView(id, { ...COMMON, outcome_type: 'reminder' })));
       expect((res.json() as { response_action: string }).response_action).toBe('errors');
       expect(await database.db.select({ n: count() }).from(contactLogs).where(eq(contactLogs.debtorId, id))).toEqual([{ n: 2 }]);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });

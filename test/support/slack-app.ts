@@ -105,3 +105,17 @@ export class SlackHarness {
     }
   }
 }
+
+/** Runs `work` against a started harness and always stops it. */
+export async function withHarness<T>(
+  database: Database,
+  options: ConstructorParameters<typeof SlackHarness>[1],
+  work: (harness: SlackHarness) => Promise<T>,
+): Promise<T> {
+  const harness = await new SlackHarness(database, options).start();
+  try {
+    return await work(harness);
+  } finally {
+    await harness.stop();
+  }
+}

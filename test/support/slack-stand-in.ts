@@ -120,7 +120,7 @@ export class SlackStandIn {
         return { ok: true, url: 'https://stand-in.slack.test/', team: 'Stand-in', user: 'cobranza', team_id: 'T0STANDIN', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage':
       case 'chat.update':
-        return { ok: true, channel: args.channel, ts: String(args.ts ?? `${this.ts++}.000100`), message: { text: args.text } };
+        return { ok: true, channel: args.channel, ts: typeof args.ts === 'string' ? args.ts : `${this.ts++}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts++}.000200` };
       case 'conversations.open':
