@@ -10,7 +10,7 @@ import type { Policy } from '../domain/policy.js';
 import { createDeliverer, type Deliverer } from '../jobs/outbox-deliverer.js';
 import { registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
-import { deliveryClient } from './delivery-client.js';
+import { deliveryClient, slackApiOptions } from './delivery-client.js';
 import { registerCommands } from './commands/index.js';
 import type { SlackDeps } from './context.js';
 import { registerEvents } from './events/index.js';
@@ -36,10 +36,6 @@ export interface CobranzaApp {
   stop(): Promise<void>;
 }
 
-function apiUrl(env: Env): string | undefined {
-  return env.SLACK_API_URL?.replace(/\/?$/, '/');
-}
-
 /** `GET /healthz`: 200 while the database answers, 503 when it does not. */
 function healthCheck(database: Database) {
   return (_req: IncomingMessage, res: ServerResponse) => {
@@ -54,8 +50,7 @@ function healthCheck(database: Database) {
 export function createApp(options: CreateAppOptions): CobranzaApp {
   const { env, policy, database, logger } = options;
   const { botToken, signingSecret } = requireSlackEnv(env);
-  const slackApiUrl = apiUrl(env);
-  const clientOptions = slackApiUrl ? { slackApiUrl } : {};
+  const clientOptions = slackApiOptions(env);
   const boltLog = boltLogger(logger);
   const socketMode = Boolean(env.SLACK_APP_TOKEN);
 
