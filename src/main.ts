@@ -54,4 +54,7 @@ export async function runService(ctx: CliContext): Promise<void> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
+  logger.info('stopped');
+  // Everything is closed; a Slack client retry timer (auth.test) must not keep the process up.
+  setTimeout(() => process.exit(), 1000).unref();
 }
