@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import { runCli } from './run.js';
+
+// A .env file in the working directory fills in variables the environment does not set.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -1,11 +1,23 @@
 import { UserError } from '../config/errors.js';
+import { benchCommand } from './commands/bench.js';
+import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { outboxCommand } from './commands/outbox.js';
+import { runJobCommand } from './commands/run-job.js';
+import { startCommand } from './commands/start.js';
 import { loadContext, type CliContext } from './context.js';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<void>;
 
 const commands: Record<string, { usage: string; run: Command }> = {
+  start: { usage: 'start', run: startCommand },
   migrate: { usage: 'migrate', run: migrateCommand },
+  import: { usage: 'import <users|debtors|contacts|invoices|payments> <file.csv>', run: importCommand },
+  'run-job': { usage: 'run-job <daily-list|alarms> [--date YYYY-MM-DD]', run: runJobCommand },
+  outbox: { usage: 'outbox', run: outboxCommand },
+  demo: { usage: 'demo', run: demoCommand },
+  bench: { usage: 'bench [--scale N] [--db pglite|postgres] [--only stage]', run: benchCommand },
 };
 
 export function usage(): string {

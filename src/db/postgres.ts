@@ -16,8 +16,24 @@ function bulkTx(tx: postgres.TransactionSql): BulkTx {
       return rows as unknown as never;
     },
     async copyCsv(table, columns, chunks) {
-      const writable = await tx.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`).writable();
-      await pipeline(Readable.from(chunks), writable);
+      const query = tx.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`);
+      // postgres.js settles the COPY query as soon as the server asks for data. An error the
+      // server finds in the last rows, after the end of the data, is then handed to that
+      // settled query and lost, and the stream waits forever for the end of the COPY.
+      // Catching the hand-over turns the hang into the server's error.
+      let failLate: (error: unknown) => void = () => undefined;
+      const late = new Promise<never>((_, reject) => (failLate = reject));
+      late.catch(() => undefined);
+      const settled = query as unknown as { reject?: (error: unknown) => void };
+      const reject = settled.reject;
+      if (typeof reject === 'function') {
+        settled.reject = (error) => {
+          failLate(error);
+          reject(error);
+        };
+      }
+      const writable = await query.writable();
+      await Promise.race([pipeline(Readable.from(chunks), writable), late]);
     },
   };
 }

@@ -1,0 +1,216 @@
+import { CsvError, type Options } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+
+/** What `importStream` reads: a file stream, or any (async) iterable of text or bytes. */
+export type CsvSource = NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
+
+/** Records parsed so far, each with the line it starts on (the header is line 1). */
+export interface CsvBatch {
+  records: string[][];
+  lines: number[];
+}
+
+/** A file that is not well-formed CSV; reading stops there. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// A record longer than this is a broken file (typically an unclosed quote swallowing the
+// rest of it), not data: stop before it fills memory.
+const MAX_RECORD_CHARS = 1024 * 1024;
+const BATCH_CHARS = 64 * 1024;
+
+type Delimiter = '\n' | '\r\n' | '\r';
+
+/** The record delimiter, found the way csv-parse finds it: the first line ending outside quotes. */
+function detectDelimiter(text: string): Delimiter | undefined {
+  let inside = false;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x22) inside = !inside;
+    else if (inside) continue;
+    else if (c === 0x0a) return '\n';
+    else if (c === 0x0d) {
+      // A CR at the very end of the text so far: the next character decides.
+      if (at + 1 === text.length) return undefined;
+      return text.charCodeAt(at + 1) === 0x0a ? '\r\n' : '\r';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the complete records of `text` end: just after the last record delimiter that is
+ * outside quotes (0 when there is none). Quotes are counted, so a doubled quote ("") inside
+ * a quoted field leaves the count where it was.
+ */
+function completeRecordsEnd(text: string, delimiter: Delimiter): number {
+  let end = 0;
+  let from = 0;
+  let inside = false;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (!inside) {
+      const regionEnd = quote === -1 ? text.length : quote;
+      const at = text.lastIndexOf(delimiter, regionEnd - delimiter.length);
+      if (at >= from) end = at + delimiter.length;
+    }
+    if (quote === -1) return end;
+    inside = !inside;
+    from = quote + 1;
+  }
+}
+
+function syntaxMessage(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed (an unmatched " before the end of the file)';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field (quote the whole field and double the quotes inside it)';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a record longer than 1 MB (probably an unclosed quote)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'text after the closing quote of a field (double the quotes inside a quoted field)';
+    default:
+      return error.message;
+  }
+}
+
+/** The line of the quote that opens a field never closed in `text`. */
+function unclosedQuoteLine(text: string, firstLine: number): number {
+  let inside = false;
+  let opened = -1;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) {
+    inside = !inside;
+    if (inside) opened = at;
+  }
+  return firstLine + (opened === -1 ? 0 : text.slice(0, opened).split('\n').length - 1);
+}
+
+/**
+ * Streams CSV records in batches, each record with the line it starts on. Quoted fields
+ * may hold commas, quotes and line breaks; a UTF-8 byte order mark is dropped; blank lines
+ * (and a record of one empty field, which reads the same) are skipped but counted. Reading
+ * pauses while the consumer is busy (backpressure).
+ *
+ * Text with quotes goes through csv-parse. A stretch of complete records without any quote
+ * can only be fields separated by commas and records by the delimiter, so it is split
+ * directly: the same records csv-parse gives, several times faster on a large ERP export.
+ */
+export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
+  // Drops a BOM and turns bytes that are not UTF-8 into U+FFFD (reported per cell later).
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let delimiter: Delimiter | undefined;
+  let nextLine = 1;
+  let started = false;
+
+  // Small batches of quote-free text: records handed on soon die young, which keeps the
+  // garbage collector's work on a million-row file small.
+  function* batches(text: string): Generator<CsvBatch> {
+    if (text.includes('"')) {
+      const batch = parsed(text);
+      if (batch.records.length > 0) yield batch;
+      return;
+    }
+    const d = delimiter ?? '\n';
+    for (let start = 0; start < text.length; ) {
+      const next = start + BATCH_CHARS < text.length ? text.indexOf(d, start + BATCH_CHARS) : -1;
+      const cut = next === -1 ? text.length : next + d.length;
+      const batch = split(text.slice(start, cut));
+      start = cut;
+      if (batch.records.length > 0) yield batch;
+    }
+  }
+
+  /** Quote-free text: records are the pieces between delimiters, fields the pieces between commas. */
+  function split(text: string): CsvBatch {
+    const records: string[][] = [];
+    const lines: number[] = [];
+    const d = delimiter ?? '\n';
+    // Only a CRLF file can hold a bare LF inside an unquoted field.
+    const innerBreaks = d === '\r\n';
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf(d, start);
+      if (end === -1) end = text.length;
+      const row = text.slice(start, end);
+      start = end + d.length;
+      const line = nextLine;
+      nextLine += 1;
+      if (innerBreaks && row.includes('\n')) nextLine += row.split('\n').length - 1;
+      if (row === '') continue; // a blank line
+      records.push(row.split(','));
+      lines.push(line);
+    }
+    return { records, lines };
+  }
+
+  function parsed(text: string): CsvBatch {
+    const firstLine = nextLine;
+    let rows: string[][];
+    try {
+      const options: Options = {
+        relax_column_count: true,
+        skip_empty_lines: false,
+        record_delimiter: delimiter ?? '\n',
+        max_record_size: MAX_RECORD_CHARS,
+      };
+      rows = parse(text, options);
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const line =
+        error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE'
+          ? unclosedQuoteLine(text, firstLine)
+          : firstLine + (typeof error.lines === 'number' ? error.lines - 1 : 0);
+      throw new CsvSyntaxError(line, syntaxMessage(error));
+    }
+    const records: string[][] = [];
+    const lines: number[] = [];
+    const breakChar = delimiter === '\r' ? '\r' : '\n';
+    for (const record of rows) {
+      const line = nextLine;
+      nextLine += 1;
+      for (const field of record) {
+        if (field.includes(breakChar)) nextLine += field.split(breakChar).length - 1;
+      }
+      if (record.length === 1 && record[0] === '') continue; // a blank line
+      records.push(record);
+      lines.push(line);
+    }
+    return { records, lines };
+  }
+
+  for await (const chunk of source as AsyncIterable<Buffer | Uint8Array | string>) {
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    pending += text;
+    delimiter ??= detectDelimiter(pending);
+    const end = delimiter ? completeRecordsEnd(pending, delimiter) : 0;
+    if (end === 0) {
+      if (pending.length > MAX_RECORD_CHARS) {
+        // Let the parser say what is wrong (a stray or unclosed quote) and where.
+        parsed(pending);
+        throw new CsvSyntaxError(nextLine, 'a record longer than 1 MB (probably an unclosed quote)');
+      }
+      continue;
+    }
+    const complete = pending.slice(0, end);
+    pending = pending.slice(end);
+    yield* batches(complete);
+  }
+  pending += decoder.decode();
+  if (pending.length > 0) {
+    delimiter ??= detectDelimiter(`${pending}\n`);
+    yield* batches(pending);
+  }
+}

@@ -1,0 +1,64 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { UserError } from '../../config/errors.js';
+import type { Database } from '../../db/database.js';
+import type { Policy } from '../../domain/policy.js';
+import type { CsvSource } from './csv-reader.js';
+import type { KindSpec } from './kind-spec.js';
+import { contactsSpec } from './kinds/contacts.js';
+import { debtorsSpec } from './kinds/debtors.js';
+import { invoicesSpec } from './kinds/invoices.js';
+import { paymentsSpec } from './kinds/payments.js';
+import { usersSpec } from './kinds/users.js';
+import { runImport } from './run-import.js';
+import type { ImportKind, ImportSummary } from './types.js';
+
+export { ImportError, describeProblem } from './errors.js';
+export { IMPORT_KINDS, isImportKind, type ImportKind, type ImportProblem, type ImportSummary } from './types.js';
+export type { CsvSource } from './csv-reader.js';
+
+const SPECS: Record<ImportKind, KindSpec> = {
+  users: usersSpec,
+  debtors: debtorsSpec,
+  contacts: contactsSpec,
+  invoices: invoicesSpec,
+  payments: paymentsSpec,
+};
+
+/** The header an ERP export of `kind` must have (columns in any order). */
+export function importColumns(kind: ImportKind): readonly string[] {
+  return SPECS[kind].columns;
+}
+
+/**
+ * Imports CSV text from any stream or iterable (`fileLabel` names it in errors). One
+ * transaction: on any problem it throws `ImportError` and nothing is stored.
+ */
+export function importStream(
+  database: Database,
+  policy: Policy,
+  kind: ImportKind,
+  source: CsvSource,
+  fileLabel: string,
+): Promise<ImportSummary> {
+  return runImport(database, policy, SPECS[kind], source, fileLabel);
+}
+
+/** Refuses, as one line, a path that is not a readable file. */
+export async function checkImportFile(path: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(path)).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read it (${code ?? String(error)})`);
+  }
+  if (!isFile) throw new UserError(`${path} is not a file`);
+}
+
+/** Imports one ERP export file; see `importStream`. */
+export async function importFile(database: Database, policy: Policy, kind: ImportKind, path: string): Promise<ImportSummary> {
+  await checkImportFile(path);
+  // Large reads: the parser, not the disk, sets the pace.
+  return runImport(database, policy, SPECS[kind], createReadStream(path, { highWaterMark: 1024 * 1024 }), path);
+}

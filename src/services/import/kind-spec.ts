@@ -1,0 +1,118 @@
+import type { Policy } from '../../domain/policy.js';
+import type { Cells } from './cells.js';
+import type { ImportKind, ImportProblem } from './types.js';
+
+export type CheckRow = Record<string, unknown> & { line: number };
+
+/** A set-based check on the staging table: `sql` selects the offending rows with their `line`. */
+export interface Check {
+  /**
+   * When a good file may skip it. `repeats`: the file's keys were followed while reading and
+   * none repeated. `upsert`: the upsert cannot store such a row (it would put NULL in a NOT
+   * NULL column) and fails instead, and only then does this check run to name the lines.
+   */
+  skippable?: 'repeats' | 'upsert';
+  /**
+   * A cheaper first question, `SELECT 1 … LIMIT 1`: the detailed query runs only when it
+   * finds something. Worth it where the detailed form costs more (a window over the file).
+   */
+  exists?: string;
+  /** The offending rows: `line` plus what the message needs. */
+  sql: string;
+  problem(row: CheckRow): ImportProblem;
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  /** The header columns of the file, as the ERP writes them (any order in the file). */
+  columns: readonly string[];
+  /** The columns (indexes into `columns`) that identify a row. */
+  key: readonly number[];
+  /** Staging table columns after `line`: `[name, SQL type]`, in the order rows are written. */
+  staging: readonly (readonly [string, string])[];
+  /**
+   * Per file: returns the function that turns the current record of `cells` into its
+   * staging CSV fields (after `line`), or reports problems through `cells`.
+   */
+  rowWriter(policy: Policy, cells: Cells): () => string;
+  checks: readonly Check[];
+  /** The upsert from the staging table; answers one row `{ inserted, updated }`. */
+  upsert: string;
+}
+
+export const stagingTable = (kind: ImportKind) => `import_${kind}`;
+
+/**
+ * Repeated keys within the file. Runs only when the keys followed while reading may repeat
+ * (or were too many to follow); it then asks whether any key repeats, and names every later
+ * occurrence with the line of the first.
+ */
+export function duplicateCheck(
+  table: string,
+  keys: readonly string[],
+  column: string,
+  message: (row: CheckRow) => string,
+): Check {
+  const k = keys.join(', ');
+  return {
+    skippable: 'repeats',
+    exists: `SELECT 1 FROM ${table} GROUP BY ${k} HAVING count(*) > 1 LIMIT 1`,
+    sql: `SELECT line, first_line, ${k} FROM (
+            SELECT s.line, ${keys.map((c) => `s.${c}`).join(', ')}, min(s.line) OVER (PARTITION BY ${keys.map((c) => `s.${c}`).join(', ')}) AS first_line
+            FROM ${table} s JOIN (SELECT ${k} FROM ${table} GROUP BY ${k} HAVING count(*) > 1) d USING (${k})
+          ) x WHERE line > first_line`,
+    problem: (row) => ({ line: row.line, column, message: message(row) }),
+  };
+}
+
+/**
+ * Rows whose `column` names nothing in `target` (matched on `targetKey`); empty cells are
+ * NULL and skipped. `required`: the upsert refuses such rows itself (see `Check.skippable`).
+ */
+export function referenceCheck(
+  table: string,
+  column: string,
+  target: string,
+  targetKey: string,
+  what: string,
+  hint: string,
+  required: boolean,
+): Check {
+  const where = `s.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${targetKey} = s.${column})`;
+  // No `exists` form: under LIMIT 1 the planner probes the index once per row, where the
+  // full question is one hash anti-join.
+  return {
+    ...(required ? { skippable: 'upsert' as const } : {}),
+    sql: `SELECT s.line, s.${column} AS value FROM ${table} s WHERE ${where}`,
+    problem: (row) => ({ line: row.line, column, message: `${what} "${String(row.value)}" does not exist (${hint})` }),
+  };
+}
+
+/**
+ * `INSERT … ON CONFLICT DO UPDATE` that writes only rows that differ: an unchanged row gets
+ * no new version and keeps its `updated_at` (`touch`). Conflicts are found through the key's
+ * unique index whatever the planner believes; the statement reads no table it writes, as a
+ * plan made while that table is empty (a nested loop scanning it) would turn quadratic as
+ * the statement fills it.
+ */
+export function upsertSql(options: {
+  table: string;
+  key: readonly string[];
+  columns: readonly string[];
+  /** A SELECT over the staging table producing exactly `columns`, by those names. */
+  source: string;
+  touch?: string;
+}): string {
+  const { table, key, columns, source, touch } = options;
+  const compared = columns.filter((c) => !key.includes(c));
+  const row = (alias: string) => `(${compared.map((c) => `${alias}.${c}`).join(', ')})`;
+  const set = [...compared.map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : [])];
+  return `WITH changed AS (
+    INSERT INTO ${table} AS t (${columns.join(', ')})
+    SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source}) src
+    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set.join(', ')}
+    WHERE ${row('t')} IS DISTINCT FROM ${row('excluded')}
+    RETURNING (xmax = 0) AS inserted
+  )
+  SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM changed`;
+}

@@ -1,0 +1,46 @@
+import { MAX_CONTACT_LEVEL } from '../../../domain/vocabulary.js';
+import { csvText } from '../staging-text.js';
+import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+
+const table = stagingTable('contacts');
+
+export const contactsSpec: KindSpec = {
+  kind: 'contacts',
+  columns: ['debtor_external_id', 'name', 'level', 'phone', 'email', 'whatsapp'],
+  key: [0, 1],
+  staging: [
+    ['debtor_external_id', 'text'],
+    ['name', 'text'],
+    ['level', 'smallint'],
+    ['phone', 'text'],
+    ['email', 'text'],
+    ['whatsapp', 'text'],
+  ],
+  rowWriter(_policy, c) {
+    return () => {
+      const debtor = c.text(0, true);
+      const name = c.text(1, true);
+      const level = c.integer(2, 0, MAX_CONTACT_LEVEL, 'a contact level');
+      const phone = c.text(3);
+      const email = c.text(4);
+      const whatsapp = c.text(5);
+      return `${csvText(debtor)},${csvText(name)},${level},${csvText(phone)},${csvText(email)},${csvText(whatsapp)}`;
+    };
+  },
+  checks: [
+    duplicateCheck(
+      table,
+      ['debtor_external_id', 'name'],
+      'name',
+      (r) => `contact "${String(r.name)}" of debtor "${String(r.debtor_external_id)}" appears again (first on line ${String(r.first_line)})`,
+    ),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+  ],
+  upsert: upsertSql({
+    table: 'contacts',
+    key: ['debtor_id', 'name'],
+    columns: ['debtor_id', 'name', 'level', 'phone', 'email', 'whatsapp'],
+    source: `SELECT d.id AS debtor_id, s.name, s.level, s.phone, s.email, s.whatsapp
+             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+  }),
+};

@@ -1,0 +1,46 @@
+import { csvText } from '../staging-text.js';
+import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+
+const table = stagingTable('invoices');
+
+export const invoicesSpec: KindSpec = {
+  kind: 'invoices',
+  columns: ['external_id', 'debtor_external_id', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency'],
+  key: [0],
+  staging: [
+    ['external_id', 'text'],
+    ['debtor_external_id', 'text'],
+    ['number', 'text'],
+    ['issue_date', 'date'],
+    ['due_date', 'date'],
+    ['amount', 'bigint'],
+    ['open_amount', 'bigint'],
+    ['currency', 'char(3)'],
+  ],
+  rowWriter(policy, c) {
+    return () => {
+      const externalId = c.text(0, true);
+      const debtor = c.text(1, true);
+      const number = c.text(2);
+      const issued = c.date(3);
+      const due = c.date(4);
+      if (issued && due && due < issued) c.problem(4, `"${due}" is before issue_date "${issued}"`);
+      const currency = c.currency(7, policy.currency);
+      const amount = c.amount(5, currency, false);
+      const open = c.amount(6, currency, false);
+      return `${csvText(externalId)},${csvText(debtor)},${csvText(number)},${issued},${due},${amount},${open},${currency}`;
+    };
+  },
+  checks: [
+    duplicateCheck(table, ['external_id'], 'external_id', (r) => `invoice "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+  ],
+  upsert: upsertSql({
+    table: 'invoices',
+    key: ['external_id'],
+    columns: ['external_id', 'debtor_id', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency'],
+    source: `SELECT s.external_id, d.id AS debtor_id, s.number, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency
+             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+    touch: 'updated_at',
+  }),
+};

@@ -1,0 +1,60 @@
+import { csvNullable, csvText } from '../staging-text.js';
+import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+
+const table = stagingTable('payments');
+
+export const paymentsSpec: KindSpec = {
+  kind: 'payments',
+  columns: ['external_id', 'debtor_external_id', 'invoice_external_id', 'paid_on', 'amount', 'currency', 'method', 'reference'],
+  key: [0],
+  staging: [
+    ['external_id', 'text'],
+    ['debtor_external_id', 'text'],
+    ['invoice_external_id', 'text'],
+    ['paid_on', 'date'],
+    ['amount', 'bigint'],
+    ['currency', 'char(3)'],
+    ['method', 'text'],
+    ['reference', 'text'],
+  ],
+  rowWriter(policy, c) {
+    return () => {
+      const externalId = c.text(0, true);
+      const debtor = c.text(1, true);
+      // Empty: a payment on account, applied to no invoice in particular.
+      const invoice = c.text(2);
+      const paidOn = c.date(3);
+      const currency = c.currency(5, policy.currency);
+      const amount = c.amount(4, currency, true);
+      const method = c.text(6);
+      const reference = c.text(7);
+      return `${csvText(externalId)},${csvText(debtor)},${csvNullable(invoice)},${paidOn},${amount},${currency},${csvText(method)},${csvText(reference)}`;
+    };
+  },
+  checks: [
+    duplicateCheck(table, ['external_id'], 'external_id', (r) => `payment "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+    referenceCheck(table, 'invoice_external_id', 'invoices', 'external_id', 'invoice', 'import invoices.csv first', false),
+    {
+      sql: `SELECT s.line, s.invoice_external_id AS invoice, s.debtor_external_id AS debtor, owner.external_id AS owner
+            FROM ${table} s JOIN invoices i ON i.external_id = s.invoice_external_id
+            JOIN debtors d ON d.external_id = s.debtor_external_id
+            JOIN debtors owner ON owner.id = i.debtor_id
+            WHERE i.debtor_id <> d.id`,
+      problem: (r) => ({
+        line: r.line,
+        column: 'invoice_external_id',
+        message: `invoice "${String(r.invoice)}" belongs to debtor "${String(r.owner)}", not "${String(r.debtor)}"`,
+      }),
+    },
+  ],
+  upsert: upsertSql({
+    table: 'payments',
+    key: ['external_id'],
+    columns: ['external_id', 'debtor_id', 'invoice_id', 'paid_on', 'amount', 'currency', 'method', 'reference'],
+    source: `SELECT s.external_id, d.id AS debtor_id, i.id AS invoice_id, s.paid_on, s.amount, s.currency, s.method, s.reference
+             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id
+             LEFT JOIN invoices i ON i.external_id = s.invoice_external_id`,
+    touch: 'updated_at',
+  }),
+};

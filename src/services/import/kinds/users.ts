@@ -1,0 +1,44 @@
+import { ROLES } from '../../../domain/vocabulary.js';
+import { csvText } from '../staging-text.js';
+import { duplicateCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+
+const table = stagingTable('users');
+
+export const usersSpec: KindSpec = {
+  kind: 'users',
+  columns: ['slack_user_id', 'name', 'email', 'role', 'team'],
+  key: [0],
+  staging: [
+    ['slack_user_id', 'text'],
+    ['name', 'text'],
+    ['email', 'text'],
+    ['role', 'user_role'],
+    ['team', 'text'],
+  ],
+  rowWriter(policy, c) {
+    const teams = policy.teams.map((t) => t.name);
+    return () => {
+      const slackId = c.text(0, true);
+      if (/\s/.test(slackId)) c.problem(0, `"${slackId}" is not a Slack user id (like U012AB3CDE)`);
+      const name = c.text(1, true);
+      const email = c.text(2);
+      if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) c.problem(2, `"${email}" is not an email address`);
+      const role = c.oneOf(3, ROLES);
+      // Empty: the policy's first team, so a single-team company need not name it.
+      const team = c.text(4) || teams[0]!;
+      if (!teams.includes(team)) c.problem(4, `"${team}" is not a team of the policy (${teams.join(', ')})`);
+      return `${csvText(slackId)},${csvText(name)},${csvText(email)},${role},${csvText(team)}`;
+    };
+  },
+  checks: [
+    duplicateCheck(table, ['slack_user_id'], 'slack_user_id', (r) => `user "${String(r.slack_user_id)}" appears again (first on line ${String(r.first_line)})`),
+  ],
+  // Teams come from the policy and are stored before the file is read (see syncTeams).
+  upsert: upsertSql({
+    table: 'users',
+    key: ['slack_user_id'],
+    columns: ['slack_user_id', 'name', 'email', 'role', 'team_id'],
+    source: `SELECT s.slack_user_id, s.name, s.email, s.role, t.id AS team_id FROM ${table} s LEFT JOIN teams t ON t.name = s.team`,
+    touch: 'updated_at',
+  }),
+};
