@@ -1,0 +1,34 @@
+// Peak resident memory of each product process the bench started. On PostgreSQL an import
+// streams its file, so its peak must not grow with the file; on PGlite the database itself
+// lives in the process's memory, so the figure is reported without a target.
+import type { StageRow } from '../report.js';
+import type { Bench, Stage } from '../lib/context.js';
+
+const IMPORT_LIMIT_MB = 300;
+
+export function memoryRow(bench: Bench): StageRow | undefined {
+  if (bench.processes.length === 0) return undefined;
+  const peak = Math.max(...bench.processes.map((p) => p.peakRssMb));
+  const onPostgres = bench.db.kind === 'postgres';
+  return {
+    name: 'memory',
+    product_ms: null,
+    baseline_ms: null,
+    ratio: null,
+    target: onPostgres ? IMPORT_LIMIT_MB : null,
+    pass: onPostgres ? peak <= IMPORT_LIMIT_MB : null,
+    metric: 'peak_rss',
+    target_text: onPostgres ? `import ≤ ${IMPORT_LIMIT_MB} MB` : 'reported (PGlite)',
+    peak_rss_mb: Math.round(peak),
+    details: { processes: bench.processes.map((p) => ({ stage: p.stage, peak_rss_mb: Math.round(p.peakRssMb) })) },
+  };
+}
+
+/** Measured by the import stages; this stage only gathers their figures. */
+export const stage: Stage = {
+  name: 'memory',
+  run: (bench, measure) => {
+    const row = measure ? memoryRow(bench) : undefined;
+    return Promise.resolve(row ? [row] : []);
+  },
+};
