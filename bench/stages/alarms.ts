@@ -7,7 +7,7 @@ import { addDays, calendarOf, instantAt, workingDaysBetween, type IsoDate } from
 import type { Policy } from '../../src/domain/policy.js';
 import { isDue } from '../../src/domain/promise-judgement.js';
 import { MAX_LEVEL } from '../../src/domain/vocabulary.js';
-import { alarmsJob } from '../../src/jobs/alarms.js';
+import { alarmsJob, type AlarmsSummary } from '../../src/jobs/alarms.js';
 import { jobRenderer } from '../../src/slack/job-renderer.js';
 import { failedRow, ratioRow } from '../report.js';
 import type { Raw } from '../lib/bench-db.js';
@@ -19,15 +19,8 @@ function latestDay(from: IsoDate, test: (day: IsoDate) => boolean): IsoDate {
   throw new RangeError(`no day within ten years before ${from}`);
 }
 
-export interface AlarmsCounts {
-  judged: number;
-  kept: number;
-  partial: number;
-  broken: number;
-  levelChanges: number;
-  alarms: number;
-  posted: number;
-}
+/** The baseline reports what it did in the product's own terms. */
+export type AlarmsCounts = AlarmsSummary;
 
 /** The alarms run of `runDay` in plain SQL; returns what it did. */
 export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, now: Date): Promise<AlarmsCounts> {
