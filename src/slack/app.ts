@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { requireSlackEnv } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import type { Policy } from '../domain/policy.js';
 import { createDeliverer, type Deliverer } from '../jobs/outbox-deliverer.js';
+import { databaseAnswers } from '../services/health.js';
 import { registerActions } from './actions/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { deliveryClient, slackApiOptions } from './delivery-client.js';
@@ -39,10 +39,11 @@ export interface CobranzaApp {
 /** `GET /healthz`: 200 while the database answers, 503 when it does not. */
 function healthCheck(database: Database) {
   return (_req: IncomingMessage, res: ServerResponse) => {
-    database.db
-      .execute(sql`select 1`)
-      .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'))
-      .catch(() => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"error":"database"}'));
+    void databaseAnswers(database.db).then((ok) =>
+      ok
+        ? res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+        : res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"error":"database"}'),
+    );
   };
 }
 
