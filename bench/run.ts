@@ -13,7 +13,7 @@ import { analyze, createDuePromises, createHistory, previousAlarmsRun } from './
 import { pgliteBenchDb, postgresBenchDb, type BenchDb, type DbKind } from './lib/bench-db.js';
 import { BENCH_TEAMS, erpFiles, TODAY, type Bench, type Stage } from './lib/context.js';
 import { writeNextInvoiceExport } from './lib/next-export.js';
-import { describeError, failedRow, formatTable, writeReport, type BenchReport, type StageRow } from './report.js';
+import { describeError, failedRow, formatTable, writeReport, type BenchReport } from './report.js';
 import { stage as alarms } from './stages/alarms.js';
 import { stage as dailyLists } from './stages/daily-lists.js';
 import { stage as deliver } from './stages/deliver.js';
@@ -139,11 +139,14 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     await db?.destroy().catch((error: unknown) => out(`bench: could not remove the bench database: ${String(error)}`));
     await rm(workDir, { recursive: true, force: true });
   };
-  const onSignal = () => {
-    out('bench: interrupted, removing the bench database');
-    void cleanUp().finally(() => process.exit(130));
+  const onSignal = (signal: NodeJS.Signals) => {
+    out(`bench: ${signal}, removing the bench database`);
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  if (options.handleSignals) process.once('SIGINT', onSignal);
+  if (options.handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
 
   try {
     // Teams with alarm channels, so the alarms job renders and queues its messages.
@@ -183,22 +186,6 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     };
     await importFile(await db.database(), policy, 'users', files.users);
 
-    const stages: StageRow[] = [];
-    for (const { stage, measure } of plan(options.only)) {
-      t = performance.now();
-      try {
-        const rows = await stage.run(bench, measure);
-        stages.push(...rows);
-        const summary = rows.map((r) => `${r.name} ${r.metric === 'peak_rss' ? `${r.peak_rss_mb} MB` : `${r.product_ms} ms vs ${r.baseline_ms} ms`}`).join('; ');
-        out(`  ${stage.name}${measure ? '' : ' (set-up)'}: ${seconds(performance.now() - t)}${summary ? ` — ${summary}` : ''}`);
-      } catch (error) {
-        if (!measure) throw new Error(`${stage.name} (set-up): ${describeError(error)}`, { cause: error });
-        const row = failedRow(stage.name, 'wall', null, '—', error);
-        stages.push(row);
-        out(`  ${stage.name}: failed after ${seconds(performance.now() - t)}: ${row.error}`);
-      }
-    }
-
     const report: BenchReport = {
       machine: {
         cores: availableParallelism(),
@@ -209,17 +196,37 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
       },
       scale: options.scale,
       date: new Date().toISOString().slice(0, 10),
-      stages,
+      stages: [],
     };
     const outDir = options.outDir ?? fileURLToPath(new URL('./results', import.meta.url));
-    const path = await writeReport(outDir, report);
+    let path = '';
+    for (const { stage, measure } of plan(options.only)) {
+      t = performance.now();
+      try {
+        const rows = await stage.run(bench, measure);
+        report.stages.push(...rows);
+        const summary = rows.map((r) => `${r.name} ${r.metric === 'peak_rss' ? `${r.peak_rss_mb} MB` : `${r.product_ms} ms vs ${r.baseline_ms} ms`}`).join('; ');
+        out(`  ${stage.name}${measure ? '' : ' (set-up)'}: ${seconds(performance.now() - t)}${summary ? ` — ${summary}` : ''}`);
+      } catch (error) {
+        if (!measure) throw new Error(`${stage.name} (set-up): ${describeError(error)}`, { cause: error });
+        const row = failedRow(stage.name, 'wall', null, '—', error);
+        report.stages.push(row);
+        out(`  ${stage.name}: failed after ${seconds(performance.now() - t)}: ${row.error}`);
+      }
+      // Written after every measured stage: a long run that is cut short keeps what it measured.
+      if (measure) path = await writeReport(outDir, report);
+    }
+    path ||= await writeReport(outDir, report);
     out('');
     for (const line of formatTable(report)) out(line);
     out('');
     out(`Wrote ${path} (${seconds(performance.now() - began)} in all)`);
     return { report, path };
   } finally {
-    if (options.handleSignals) process.removeListener('SIGINT', onSignal);
+    if (options.handleSignals) {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    }
     await cleanUp();
   }
 }
