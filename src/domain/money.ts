@@ -59,18 +59,30 @@ export function toDecimalText(minor: number, currency: string): string {
 
 const LOCALES = { es: 'es-MX', en: 'en-US' } as const;
 
+// Building an Intl.NumberFormat costs far more than using one; a morning's lists format thousands of amounts.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(currency: string, locale: 'es' | 'en'): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[locale], {
+      style: 'currency',
+      currency,
+      // The narrow symbol ("$", not "MX$" or "US$"): the code written after it already
+      // says which currency, so "MX$1,234.50 MXN" would name it twice.
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: minorDigits(currency),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "$1,234.50 MXN"-style text for the user's locale, from exact decimal text. */
 export function formatMoney(minor: number, currency: string, locale: 'es' | 'en'): string {
-  const format = new Intl.NumberFormat(LOCALES[locale], {
-    style: 'currency',
-    currency,
-    // The narrow symbol ("$", not "MX$" or "US$"): the code written after it already
-    // says which currency, so "MX$1,234.50 MXN" would name it twice.
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: minorDigits(currency),
-  });
   // A decimal string keeps every digit exact (Intl accepts strings since ES2023).
-  const text = format.format(toDecimalText(minor, currency) as unknown as number);
+  const text = currencyFormat(currency, locale).format(toDecimalText(minor, currency) as unknown as number);
   // Show the code once: "$1,234.50 MXN", but "KWD 1,234.500" as Intl already writes it.
   return text.includes(currency) ? text : `${text} ${currency}`;
 }

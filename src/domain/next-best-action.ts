@@ -18,8 +18,8 @@ export interface AccountState {
   promiseDueToday: boolean;
   /** Broken promises, ever. */
   brokenPromises: number;
-  /** Contacts logged since the oldest overdue invoice fell due that ended without a commitment. */
-  contactsSinceOverdue: number;
+  /** A contact was logged since the oldest overdue invoice fell due (and no promise came of it). */
+  contactedSinceOverdue: boolean;
   /** A consequence was announced and its deadline has not passed. */
   pressurePending: boolean;
   pressureDeadlinePassedUnpaid: boolean;
@@ -82,7 +82,7 @@ export function nextBestAction(state: AccountState): Suggestion {
   if (overdue && state.brokenPromises >= 2) return suggest('pressure', 'broken_promises', { count: state.brokenPromises });
   if (overdue && days >= state.longOverdueDays) return suggest('pressure', 'long_overdue', { days });
 
-  if (overdue && state.pendingPromises === 0 && state.contactsSinceOverdue >= 1) {
+  if (overdue && state.pendingPromises === 0 && state.contactedSinceOverdue) {
     return suggest('commitment', 'overdue_no_promise', { days });
   }
 

@@ -45,28 +45,46 @@ export async function collectorDays(
   input: { today: IsoDate; since: IsoDate; timeZone: string; onList: Map<number, number> },
 ): Promise<CollectorDay[]> {
   const { today, since, timeZone } = input;
+  // The window as instants, so contacts are compared on their stored column.
+  const from = sql`(${since}::date::timestamp at time zone ${timeZone})`;
+  const until = sql`(${today}::date::timestamp at time zone ${timeZone})`;
+  // Each table is grouped once by collector (or author) and joined to the people.
   const rows = await queryRows<Row>(
     db,
     sql`
+    with contacts as (
+      select author_id, count(*) as n from contact_logs
+      where contacted_at >= ${from} and contacted_at < ${until} group by author_id
+    ), promised as (
+      select author_id, jsonb_object_agg(currency, total) as amounts from (
+        select c.author_id, p.currency, sum(p.amount) as total
+        from promises p join contact_logs c on c.id = p.contact_log_id
+        where c.contacted_at >= ${from} and c.contacted_at < ${until}
+        group by c.author_id, p.currency) per_currency
+      group by author_id
+    ), judged as (
+      select d.collector_id,
+             count(*) filter (where p.state = 'pending' and p.promised_on = ${today}::date) as due_today,
+             count(*) filter (where p.state = 'broken' and p.judged_on = ${today}::date) as broken
+      from promises p join debtors d on d.id = p.debtor_id
+      where (p.state = 'pending' and p.promised_on = ${today}::date) or (p.state = 'broken' and p.judged_on = ${today}::date)
+      group by d.collector_id
+    ), collected as (
+      select collector_id, jsonb_object_agg(currency, total) as amounts from (
+        select d.collector_id, pay.currency, sum(pay.amount) as total
+        from payments pay join debtors d on d.id = pay.debtor_id
+        where pay.paid_on >= ${since}::date and pay.paid_on < ${today}::date and d.collector_id is not null
+        group by d.collector_id, pay.currency) per_currency
+      group by collector_id
+    )
     select u.id, u.name, u.slack_user_id, u.team_id,
-      (select count(*) from contact_logs c where c.author_id = u.id
-         and (c.contacted_at at time zone ${timeZone})::date >= ${since}::date
-         and (c.contacted_at at time zone ${timeZone})::date < ${today}::date) as contacts,
-      (select count(*) from promises p join debtors d on d.id = p.debtor_id
-         where d.collector_id = u.id and p.state = 'pending' and p.promised_on = ${today}::date) as due_today,
-      (select count(*) from promises p join debtors d on d.id = p.debtor_id
-         where d.collector_id = u.id and p.state = 'broken' and p.judged_on = ${today}::date) as broken,
-      (select jsonb_object_agg(currency, total) from (
-         select p.currency, sum(p.amount) as total from promises p join contact_logs c on c.id = p.contact_log_id
-         where c.author_id = u.id
-           and (c.contacted_at at time zone ${timeZone})::date >= ${since}::date
-           and (c.contacted_at at time zone ${timeZone})::date < ${today}::date
-         group by p.currency) x) as promised,
-      (select jsonb_object_agg(currency, total) from (
-         select pay.currency, sum(pay.amount) as total from payments pay join debtors d on d.id = pay.debtor_id
-         where d.collector_id = u.id and pay.paid_on >= ${since}::date and pay.paid_on < ${today}::date
-         group by pay.currency) y) as collected
+      coalesce(contacts.n, 0) as contacts, coalesce(judged.due_today, 0) as due_today, coalesce(judged.broken, 0) as broken,
+      promised.amounts as promised, collected.amounts as collected
     from users u
+    left join contacts on contacts.author_id = u.id
+    left join promised on promised.author_id = u.id
+    left join judged on judged.collector_id = u.id
+    left join collected on collected.collector_id = u.id
     where u.role = 'collector' or exists (select 1 from debtors d where d.collector_id = u.id)
     order by u.name`,
   );

@@ -35,17 +35,17 @@ export function accountState(snapshot: AccountSnapshot, today: IsoDate, policy: 
     overdueAmount: mainOverdue(snapshot)?.minor ?? 0,
     oldestOverdueDays,
     daysToNextDue: snapshot.nextDue ? daysBetween(today, snapshot.nextDue) : null,
-    isNew: snapshot.contactsLogged === 0,
+    isNew: snapshot.lastContactOn === null,
     openBarriers: snapshot.openBarriers,
     pendingPromises: snapshot.pendingPromises,
     promiseDueToday: snapshot.promisesDueToday > 0,
     brokenPromises: snapshot.brokenPromises,
-    contactsSinceOverdue: snapshot.contactsSinceOverdue,
+    contactedSinceOverdue: snapshot.lastContactOn !== null && snapshot.oldestOverdueDue !== null && snapshot.lastContactOn >= snapshot.oldestOverdueDue,
     pressurePending: snapshot.pressuresPending > 0,
     pressureDeadlinePassedUnpaid: snapshot.pressureDeadlinesPassed > 0,
     escalationLevel: snapshot.escalationLevel,
     // First-payment default: a high-risk customer who is overdue and has never paid.
-    suspectedFraud: snapshot.risk === 'high' && oldestOverdueDays > 0 && snapshot.paymentsEver === 0,
+    suspectedFraud: snapshot.risk === 'high' && oldestOverdueDays > 0 && !snapshot.hasPaid,
     longOverdueDays: policy.escalation.daysOverdue[2],
   };
 }

@@ -13,7 +13,7 @@ const base: AccountState = {
   pendingPromises: 0,
   promiseDueToday: false,
   brokenPromises: 0,
-  contactsSinceOverdue: 1,
+  contactedSinceOverdue: true,
   pressurePending: false,
   pressureDeadlinePassedUnpaid: false,
   escalationLevel: 0,
@@ -21,7 +21,7 @@ const base: AccountState = {
   longOverdueDays: 90,
 };
 
-const notOverdue: Partial<AccountState> = { overdueAmount: 0, oldestOverdueDays: 0, contactsSinceOverdue: 0 };
+const notOverdue: Partial<AccountState> = { overdueAmount: 0, oldestOverdueDays: 0, contactedSinceOverdue: false };
 
 describe('nextBestAction', () => {
   it.each<[string, Partial<AccountState>, OutcomeType, ReasonCode, Record<string, string | number>]>([
@@ -30,12 +30,12 @@ describe('nextBestAction', () => {
     ['invoice due today', { ...notOverdue, daysToNextDue: 0 }, 'reminder', 'due_today', {}],
     ['nothing owed at all', { ...notOverdue }, 'reminder', 'up_to_date', {}],
     ['new debtor, invoice falling due: the invoice is the opener', { ...notOverdue, isNew: true, daysToNextDue: 20 }, 'reminder', 'preventive', { days: 20 }],
-    ['new debtor already overdue', { isNew: true, contactsSinceOverdue: 0 }, 'reminder', 'new_debtor', { days: 15 }],
-    ['overdue, not contacted since', { contactsSinceOverdue: 0, oldestOverdueDays: 3 }, 'reminder', 'recently_overdue', { days: 3 }],
+    ['new debtor already overdue', { isNew: true, contactedSinceOverdue: false }, 'reminder', 'new_debtor', { days: 15 }],
+    ['overdue, not contacted since', { contactedSinceOverdue: false, oldestOverdueDays: 3 }, 'reminder', 'recently_overdue', { days: 3 }],
 
     // Commitment after the first excuse.
     ['overdue, contacted, no promise', {}, 'commitment', 'overdue_no_promise', { days: 15 }],
-    ['overdue, contacted three times', { contactsSinceOverdue: 3, oldestOverdueDays: 40 }, 'commitment', 'overdue_no_promise', { days: 40 }],
+    ['overdue, contacted since', { contactedSinceOverdue: true, oldestOverdueDays: 40 }, 'commitment', 'overdue_no_promise', { days: 40 }],
     ['one broken promise still asks for a commitment', { brokenPromises: 1 }, 'commitment', 'overdue_no_promise', { days: 15 }],
 
     // Promises.
@@ -46,7 +46,7 @@ describe('nextBestAction', () => {
     // Barrier.
     ['open barrier', { openBarriers: 1 }, 'barrier', 'open_barrier', { count: 1 }],
     ['open barrier beats a promise due today', { openBarriers: 2, pendingPromises: 1, promiseDueToday: true }, 'barrier', 'open_barrier', { count: 2 }],
-    ['open barrier on a new debtor', { openBarriers: 1, isNew: true, contactsSinceOverdue: 0 }, 'barrier', 'open_barrier', { count: 1 }],
+    ['open barrier on a new debtor', { openBarriers: 1, isNew: true, contactedSinceOverdue: false }, 'barrier', 'open_barrier', { count: 1 }],
 
     // Pressure.
     ['two broken promises', { brokenPromises: 2 }, 'pressure', 'broken_promises', { count: 2 }],
@@ -56,7 +56,7 @@ describe('nextBestAction', () => {
     ['broken promises, paid up since', { ...notOverdue, brokenPromises: 4, daysToNextDue: 3 }, 'reminder', 'preventive', { days: 3 }],
     ['long overdue', { oldestOverdueDays: 90 }, 'pressure', 'long_overdue', { days: 90 }],
     ['just short of long overdue', { oldestOverdueDays: 89 }, 'commitment', 'overdue_no_promise', { days: 89 }],
-    ['long overdue on a new debtor', { oldestOverdueDays: 200, isNew: true, contactsSinceOverdue: 0 }, 'pressure', 'long_overdue', { days: 200 }],
+    ['long overdue on a new debtor', { oldestOverdueDays: 200, isNew: true, contactedSinceOverdue: false }, 'pressure', 'long_overdue', { days: 200 }],
     ['suspected fraud', { suspectedFraud: true }, 'pressure', 'suspected_fraud', {}],
     ['suspected fraud beats broken promises', { suspectedFraud: true, brokenPromises: 5 }, 'pressure', 'suspected_fraud', {}],
     ['consequence announced, deadline ahead', { pressurePending: true }, 'pressure', 'pressure_pending', {}],

@@ -49,7 +49,6 @@ export function snapshot(i: number, overrides: Partial<AccountSnapshot> = {}): A
     nextDue: addDays(TODAY, (i % 4) + 1),
     pendingPromises: i % 6 === 0 ? 1 : 0,
     promisesDueToday: i % 12 === 0 ? 1 : 0,
-    promisesAwaitingJudgement: 0,
     brokenPromises: i % 8 === 0 ? 2 : 0,
     openBarriers: i % 10 === 0 ? 1 : 0,
     barriersDueToday: 0,
@@ -57,11 +56,9 @@ export function snapshot(i: number, overrides: Partial<AccountSnapshot> = {}): A
     pressuresPending: i % 13 === 0 ? 1 : 0,
     pressureDeadlinesToday: 0,
     pressureDeadlinesPassed: i % 17 === 0 ? 1 : 0,
-    contactsLogged: i % 7,
-    contactsSinceOverdue: i % 3,
     lastContactOn: addDays(TODAY, -((i % 20) + 1)),
     nextContactOn: null,
-    paymentsEver: i % 5 === 0 ? 0 : 4,
+    hasPaid: i % 5 !== 0,
     ...overrides,
   };
 }
