@@ -2,6 +2,7 @@
 // stand-in that holds Slack's own pace (two messages to one channel within a second get a
 // 429 with Retry-After). The floor is what the pace alone allows: a channel's n messages
 // need n - 1 seconds between them, plus one call.
+import { jobRenderer } from '../../src/slack/job-renderer.js';
 import pino from 'pino';
 import { webApi } from '@slack/bolt';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
@@ -57,6 +58,7 @@ export const stage: Stage = {
         db: database.db,
         client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-bench'),
         logger: pino({ level: 'silent' }),
+        renderAlarm: jobRenderer(bench.policy).alarm,
       });
       const started = performance.now();
       const report = await deliverer.drain({

@@ -205,6 +205,17 @@ function wallClock(timeZone: string, instant: number): WallClock {
   };
 }
 
+/**
+ * The latest day from which at least `n` working days have passed by `to`
+ * (workingDaysBetween(d, to) >= n): anything last touched on or before it is that stale.
+ */
+export function daysAgoInWorkingDays(cal: WorkCalendar, to: IsoDate, n: number): IsoDate {
+  // workingDaysBetween only grows as the day goes back, so the first day found is the latest.
+  let day = to;
+  while (workingDaysBetween(cal, day, to) < n) day = addDays(day, -1);
+  return day;
+}
+
 /** The local calendar date of `now` in `timeZone`: "today" for the collection process. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
   return format(wallClock(timeZone, now.getTime()));

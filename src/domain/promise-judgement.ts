@@ -15,6 +15,17 @@ export function isDue(cal: WorkCalendar, promisedOn: IsoDate, graceDays: number,
   return runDay >= judgementDay(cal, promisedOn, graceDays);
 }
 
+/**
+ * The latest promised day the run of `runDay` judges: every pending promise for that day
+ * or earlier is due, so the database can select them by date.
+ */
+export function lastPromisedDayDue(cal: WorkCalendar, graceDays: number, runDay: IsoDate): IsoDate {
+  // The judgement day never moves back as the promised day moves forward.
+  let day = addDays(runDay, -1);
+  while (!isDue(cal, day, graceDays, runDay)) day = addDays(day, -1);
+  return day;
+}
+
 /** Payments that count: dated from the promise's creation to the day before the run. */
 export function paymentWindow(createdOn: IsoDate, runDay: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: createdOn, to: addDays(runDay, -1) };

@@ -5,9 +5,8 @@ import { formatMoney } from '../domain/money.js';
 import { barrierOverdueAlarms, closeMetPressures, neglectAlarms, pressureDeadlineAlarms, type AlarmCandidate } from '../services/alarm-candidates.js';
 import { raiseAlarms } from '../services/alarms.js';
 import { recomputeLevels } from '../services/escalation-levels.js';
-import { enqueueMessages } from '../services/outbox.js';
+import { enqueueAlarmMessages } from '../services/outbox.js';
 import { judgeDuePromises } from '../services/promise-judging.js';
-import { listTeams } from '../services/teams.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
 
@@ -76,12 +75,7 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
 
       const [defaultTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, policy.teams[0]!.name));
       const raised = await raiseAlarms(tx, { candidates, runDay: date, defaultTeamId: defaultTeam?.id ?? null });
-      const channels = new Map((await listTeams(tx)).map((t) => [t.id, t.alarmChannel]));
-      const messages = raised.flatMap((alarm) => {
-        const channel = alarm.teamId === null ? null : channels.get(alarm.teamId);
-        return channel ? [{ channel, payload: deps.render.alarm(alarm), ref: `alarm:${alarm.id}` }] : [];
-      });
-      await enqueueMessages(tx, messages);
+      const posted = await enqueueAlarmMessages(tx, raised);
       return {
         judged: judged.length,
         kept: judged.filter((p) => p.state === 'kept').length,
@@ -89,7 +83,7 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
         broken: judged.filter((p) => p.state === 'broken').length,
         levelChanges: changes.length,
         alarms: raised.length,
-        posted: messages.length,
+        posted,
       };
     },
     (s) => `${s.judged} promises judged (${s.kept} kept, ${s.partial} partial, ${s.broken} broken), ${s.levelChanges} level changes, ${s.alarms} alarms`,

@@ -13,7 +13,8 @@ export interface JobRenderer {
   /** One or more DMs; a short "nothing today" message when `items` is empty. */
   dailyList(input: { collectorName: string; date: IsoDate; items: WorkItem[] }): Payload[];
   leadSummary(input: { teamName: string; date: IsoDate; collectors: CollectorDay[] }): Payload;
-  alarm(alarm: AlarmRecord): Payload;
+  /** Rendered by the outbox deliverer when the message is sent. */
+  alarm: (alarm: AlarmRecord) => Payload;
 }
 
 export interface JobDeps {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { findAlarm, type AlarmRecord } from '../services/alarms.js';
 import { claimMessages, markFailed, markRetry, markSent } from '../services/outbox.js';
+import type { Payload } from './job-deps.js';
 import { classifySlackError } from './slack-errors.js';
 
 /** Slack allows about one message per second per channel. */
@@ -18,6 +20,8 @@ export interface DelivererDeps {
   /** A Web API client built with `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`. */
   client: webApi.WebClient;
   logger: Logger;
+  /** Alarm messages are rendered when sent, so they show the alarm as it stands then. */
+  renderAlarm: (alarm: AlarmRecord) => Payload;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** Least time between two messages to one channel; Slack's pace unless a test says otherwise. */
@@ -47,11 +51,28 @@ export function createDeliverer(deps: DelivererDeps) {
   let running: Promise<unknown> | undefined;
   let stopped = false;
 
-  async function deliverOne(row: Awaited<ReturnType<typeof claimMessages>>[number], report: DeliveryReport) {
+  type Claimed = Awaited<ReturnType<typeof claimMessages>>[number];
+
+  /** The stored payload, or the alarm's message as it stands now; null when its alarm is gone. */
+  async function payloadOf(row: Claimed): Promise<object | null> {
+    if (row.payload) return row.payload;
+    const alarmId = row.ref?.startsWith('alarm:') ? Number(row.ref.slice('alarm:'.length)) : NaN;
+    const alarm = Number.isInteger(alarmId) ? await findAlarm(deps.db, alarmId) : undefined;
+    return alarm ? deps.renderAlarm(alarm) : null;
+  }
+
+  async function deliverOne(row: Claimed, report: DeliveryReport) {
+    const payload = await payloadOf(row);
+    if (!payload) {
+      deps.logger.warn({ outboxId: row.id, ref: row.ref }, 'slack message has nothing to send');
+      await markFailed(deps.db, row.id, 'nothing_to_send');
+      report.failed++;
+      return;
+    }
     const wait = (lastSent.get(row.channel) ?? 0) + paceMs - now().getTime();
     if (wait > 0) await sleep(wait);
     try {
-      const result = (await deps.client.apiCall(row.method, { ...row.payload, channel: row.channel })) as { ts?: string };
+      const result = (await deps.client.apiCall(row.method, { ...payload, channel: row.channel })) as { ts?: string };
       lastSent.set(row.channel, now().getTime());
       await markSent(deps.db, row.id, result.ts ?? null, worker);
       report.sent++;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
-import { calendarOf, workingDaysBetween, daysBetween, type IsoDate } from '../domain/calendar.js';
+import { calendarOf, daysAgoInWorkingDays, daysBetween, workingDaysBetween, type IsoDate } from '../domain/calendar.js';
 import { formatMoney } from '../domain/money.js';
 import type { Policy } from '../domain/policy.js';
 import type { AlarmKind, Role } from '../domain/vocabulary.js';
@@ -80,6 +80,8 @@ export async function barrierOverdueAlarms(db: Db, runDay: IsoDate): Promise<Ala
  */
 export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Promise<AlarmCandidate[]> {
   const cal = calendarOf(policy);
+  // A debtor last heard from (or overdue since) this day or earlier has been silent long enough.
+  const silentSince = daysAgoInWorkingDays(cal, runDay, policy.noContactWorkingDays);
   const rows = await queryRows<{
     id: number;
     collector_id: number | null;
@@ -88,40 +90,40 @@ export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Pr
     overdue: Record<string, string | number> | string | null;
   }>(
     db,
-    sql`select d.id, d.collector_id,
-          (select min(i.due_date)::text from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date) as oldest,
-          (select max((c.contacted_at at time zone ${policy.timeZone})::date)::text from contact_logs c where c.debtor_id = d.id) as last_contact,
-          (select jsonb_object_agg(currency, total) from (
+    sql`with od as (
+          select debtor_id, min(due_date) as oldest from invoices
+          where open_amount > 0 and due_date < ${runDay}::date group by debtor_id
+        ), lc as (
+          select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs group by debtor_id
+        )
+        select d.id, d.collector_id, od.oldest::text as oldest, lc.last::text as last_contact,
+          -- Only an unassigned debtor's alarm names the amount.
+          case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
              select i.currency, sum(i.open_amount) as total from invoices i
-             where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) as overdue
-        from debtors d
-        where ${OVERDUE(runDay)}`,
+             where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
+        from od join debtors d on d.id = od.debtor_id left join lc on lc.debtor_id = d.id
+        where d.collector_id is null or greatest(lc.last, od.oldest) <= ${silentSince}::date`,
   );
-  const candidates: AlarmCandidate[] = [];
-  for (const r of rows) {
+  return rows.map((r): AlarmCandidate => {
     const debtorId = Number(r.id);
     if (r.collector_id === null) {
-      candidates.push({
+      return {
         kind: 'no_collector',
         debtorId,
         uniqueKey: `no_collector:${debtorId}:${r.oldest}`,
         params: { amount: amountsText(r.overdue, policy) },
         mentions: [],
         mentionRoles: ['lead'],
-      });
-      continue;
+      };
     }
     const since = r.last_contact && r.last_contact > r.oldest ? r.last_contact : r.oldest;
-    const working = workingDaysBetween(cal, since, runDay);
-    if (working < policy.noContactWorkingDays) continue;
-    candidates.push({
+    return {
       kind: 'no_contact',
       debtorId,
       uniqueKey: `no_contact:${debtorId}:${r.last_contact ?? 'never'}:${r.oldest}`,
-      params: { days: daysBetween(since, runDay), workingDays: working },
+      params: { days: daysBetween(since, runDay), workingDays: workingDaysBetween(cal, since, runDay) },
       mentions: [],
       mentionRoles: [],
-    });
-  }
-  return candidates;
+    };
+  });
 }

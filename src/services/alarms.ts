@@ -1,11 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { queryRows } from '../db/query-rows.js';
 import { alarms, auditLog, debtors, users, type Alarm, type User } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
 import { canAcknowledgeAlarm } from '../domain/permissions.js';
 import type { AlarmCandidate } from './alarm-candidates.js';
-
-const BATCH = 1000;
 
 /** An alarm with what its message needs: the debtor's name and who acknowledged it. */
 export interface AlarmRecord extends Alarm {
@@ -84,50 +83,40 @@ export async function openAlarms(db: Db, teamId: number | null, limit = 50): Pro
 /**
  * Stores the alarms the rules call for, each once: a unique key already raised is skipped.
  * The team is the debtor's collector's (the first team for unassigned debtors); roles to
- * mention become that team's people. Returns the alarms that are new.
+ * mention become that team's people. Returns the ids of the alarms that are new, in order.
  */
 export async function raiseAlarms(
   db: Db,
   input: { candidates: AlarmCandidate[]; runDay: IsoDate; defaultTeamId: number | null },
-): Promise<AlarmRecord[]> {
-  const { candidates } = input;
-  if (candidates.length === 0) return [];
-  const debtorIds = [...new Set(candidates.map((c) => c.debtorId))];
-  const teamsOf = new Map<number, number | null>();
-  for (let i = 0; i < debtorIds.length; i += BATCH) {
-    const rows = await db
-      .select({ id: debtors.id, teamId: users.teamId })
-      .from(debtors)
-      .leftJoin(users, eq(users.id, debtors.collectorId))
-      .where(inArray(debtors.id, debtorIds.slice(i, i + BATCH)));
-    for (const r of rows) teamsOf.set(r.id, r.teamId ?? input.defaultTeamId);
-  }
-  const seniors = await db
-    .select({ slackUserId: users.slackUserId, teamId: users.teamId, role: users.role })
-    .from(users)
-    .where(inArray(users.role, ['lead', 'manager']));
-
-  const newIds: number[] = [];
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const rows = candidates.slice(i, i + BATCH).map((c) => {
-      const teamId = teamsOf.get(c.debtorId) ?? null;
-      const byRole = seniors.filter((s) => s.teamId === teamId && c.mentionRoles.includes(s.role)).map((s) => s.slackUserId);
-      return {
-        kind: c.kind,
-        debtorId: c.debtorId,
-        teamId,
-        uniqueKey: c.uniqueKey,
-        raisedOn: input.runDay,
-        details: { params: c.params, mentions: [...new Set([...c.mentions, ...byRole])] },
-      };
-    });
-    const inserted = await db.insert(alarms).values(rows).onConflictDoNothing({ target: alarms.uniqueKey }).returning({ id: alarms.id });
-    newIds.push(...inserted.map((r) => r.id));
-  }
-  const records: AlarmRecord[] = [];
-  for (let i = 0; i < newIds.length; i += BATCH) {
-    const rows = await alarmQuery(db).where(inArray(alarms.id, newIds.slice(i, i + BATCH))).orderBy(asc(alarms.id));
-    records.push(...rows.map(toRecord));
-  }
-  return records;
+): Promise<number[]> {
+  if (input.candidates.length === 0) return [];
+  // The whole list travels as one JSON parameter: one statement, whatever the count.
+  const rows = JSON.stringify(
+    input.candidates.map((c, n) => ({
+      n,
+      kind: c.kind,
+      debtor_id: c.debtorId,
+      unique_key: c.uniqueKey,
+      params: c.params,
+      mentions: c.mentions,
+      roles: c.mentionRoles,
+    })),
+  );
+  const inserted = await queryRows<{ id: number }>(
+    db,
+    sql`insert into alarms (kind, debtor_id, team_id, unique_key, raised_on, details)
+        select v.kind::alarm_kind, v.debtor_id, team.id, v.unique_key, ${input.runDay}::date,
+               jsonb_build_object('params', v.params, 'mentions', v.mentions || coalesce((
+                 select jsonb_agg(s.slack_user_id order by s.id) from users s
+                 where s.team_id = team.id and s.role::text in (select jsonb_array_elements_text(v.roles))
+                   and not v.mentions ? s.slack_user_id), '[]'::jsonb))
+        from json_to_recordset(${rows}::json) as v(n int, kind text, debtor_id int, unique_key text, params jsonb, mentions jsonb, roles jsonb)
+        join debtors d on d.id = v.debtor_id
+        left join users c on c.id = d.collector_id
+        cross join lateral (select coalesce(c.team_id, ${input.defaultTeamId}::int) as id) team
+        order by v.n
+        on conflict (unique_key) do nothing
+        returning id`,
+  );
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

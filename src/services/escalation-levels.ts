@@ -24,13 +24,18 @@ export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, n
   const rows = await queryRows<Row>(
     db,
     sql`
-    select d.id, d.escalation_level as level,
-      (select min(i.due_date)::text from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date) as oldest,
-      (select count(*) from promises p where p.debtor_id = d.id and p.state = 'broken'
-         and (d.escalated_at is null or p.judged_on > (d.escalated_at at time zone ${policy.timeZone})::date)) as broken
-    from debtors d
-    where d.escalation_level > 0
-       or exists (select 1 from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date)`,
+    with oldest as (
+      select debtor_id, min(due_date) as oldest from invoices
+      where open_amount > 0 and due_date < ${runDay}::date group by debtor_id
+    ), broken as (
+      select p.debtor_id, count(*) as n
+      from promises p join debtors d on d.id = p.debtor_id
+      where p.state = 'broken' and (d.escalated_at is null or p.judged_on > (d.escalated_at at time zone ${policy.timeZone})::date)
+      group by p.debtor_id
+    )
+    select d.id, d.escalation_level as level, oldest.oldest::text as oldest, coalesce(broken.n, 0) as broken
+    from debtors d left join oldest on oldest.debtor_id = d.id left join broken on broken.debtor_id = d.id
+    where d.escalation_level > 0 or oldest.oldest is not null`,
   );
   const changes: LevelChange[] = [];
   for (const r of rows) {

@@ -14,7 +14,30 @@ export interface OutgoingMessage {
 /** Writes messages in the caller's transaction, so they exist if and only if the fact does. */
 export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await tx.insert(outbox).values(messages.map((m) => ({ channel: m.channel, payload: m.payload as Record<string, unknown>, ref: m.ref ?? null })));
+  // One JSON parameter, not three per message: a morning's thousands of messages stay one cheap statement.
+  const rows = JSON.stringify(messages.map((m, n) => ({ n, channel: m.channel, payload: m.payload, ref: m.ref ?? null })));
+  await tx.execute(sql`
+    insert into outbox (channel, payload, ref)
+    select v.channel, v.payload, v.ref from json_to_recordset(${rows}::json) as v(n int, channel text, payload jsonb, ref text)
+    order by v.n`); // ids in the order given: a channel's messages go out in id order
+}
+
+/**
+ * Queues the message of each new alarm for its team's channel (teams without one get
+ * none). The payload is left empty: the deliverer renders the alarm as it stands when sent.
+ */
+export async function enqueueAlarmMessages(tx: Db, alarmIds: number[]): Promise<number> {
+  if (alarmIds.length === 0) return 0;
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`insert into outbox (channel, ref)
+        select t.alarm_channel, 'alarm:' || a.id
+        from alarms a join teams t on t.id = a.team_id
+        where a.id in (select value::int from json_array_elements_text(${JSON.stringify(alarmIds)}::json)) and t.alarm_channel is not null
+        order by a.id
+        returning id`,
+  );
+  return rows.length;
 }
 
 /** A claim older than this belongs to a process that died mid-delivery: take it over. */
@@ -24,7 +47,7 @@ type ClaimRow = {
   id: string | number;
   channel: string;
   method: string;
-  payload: Record<string, unknown> | string;
+  payload: Record<string, unknown> | string | null;
   attempts: number;
   ref: string | null;
 };

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
 import { calendarOf, type IsoDate } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
-import { isDue, judgeInstalment, type JudgedState } from '../domain/promise-judgement.js';
+import { judgeInstalment, lastPromisedDayDue, type JudgedState } from '../domain/promise-judgement.js';
 
 export interface JudgedPromise {
   id: number;
@@ -36,25 +36,32 @@ type Row = {
  * day it was made up to the day before `runDay` (the ERP's export of yesterday).
  */
 export async function judgeDuePromises(db: Db, policy: Policy, runDay: IsoDate): Promise<JudgedPromise[]> {
-  const cal = calendarOf(policy);
+  const dueUntil = lastPromisedDayDue(calendarOf(policy), policy.promiseGraceDays, runDay);
+  // Payments and earlier instalments are summed per due promise in one pass each.
   const rows = await queryRows<Row>(
     db,
     sql`
-    select p.id, p.debtor_id, p.amount, p.currency, p.promised_on::text as promised_on, p.instalment_no, p.instalment_count,
-      coalesce((select sum(e.amount) from promises e
-                where p.contact_log_id is not null and e.contact_log_id = p.contact_log_id
-                  and e.instalment_no < p.instalment_no), 0) as owed_before,
-      coalesce((select sum(pay.amount) from payments pay
-                where pay.debtor_id = p.debtor_id and pay.currency = p.currency
-                  and pay.paid_on >= (p.created_at at time zone ${policy.timeZone})::date
-                  and pay.paid_on < ${runDay}::date), 0) as paid
-    from promises p
-    where p.state = 'pending' and p.promised_on < ${runDay}::date
-    order by p.id`,
+    with due as (
+      select p.id, p.debtor_id, p.amount, p.currency, p.promised_on, p.instalment_no, p.instalment_count, p.contact_log_id,
+             (p.created_at at time zone ${policy.timeZone})::date as made_on
+      from promises p where p.state = 'pending' and p.promised_on <= ${dueUntil}::date
+    ), paid as (
+      select due.id, sum(pay.amount) as paid
+      from due join payments pay on pay.debtor_id = due.debtor_id and pay.currency = due.currency
+                                and pay.paid_on >= due.made_on and pay.paid_on < ${runDay}::date
+      group by due.id
+    ), owed as (
+      select due.id, sum(e.amount) as owed
+      from due join promises e on e.contact_log_id = due.contact_log_id and e.instalment_no < due.instalment_no
+      group by due.id
+    )
+    select due.id, due.debtor_id, due.amount, due.currency, due.promised_on::text as promised_on, due.instalment_no,
+           due.instalment_count, coalesce(owed.owed, 0) as owed_before, coalesce(paid.paid, 0) as paid
+    from due left join paid on paid.id = due.id left join owed on owed.id = due.id
+    order by due.id`,
   );
   const judged: JudgedPromise[] = [];
   for (const r of rows) {
-    if (!isDue(cal, r.promised_on, policy.promiseGraceDays, runDay)) continue;
     const amount = Number(r.amount);
     const verdict = judgeInstalment({ amount, owedBefore: Number(r.owed_before), paidSinceCreation: Number(r.paid) });
     judged.push({

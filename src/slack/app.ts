@@ -6,6 +6,7 @@ import type { Env } from '../config/env.js';
 import { requireSlackEnv } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import type { Policy } from '../domain/policy.js';
+import { jobRenderer } from './job-renderer.js';
 import { createDeliverer, type Deliverer } from '../jobs/outbox-deliverer.js';
 import { databaseAnswers } from '../services/health.js';
 import { registerActions } from './actions/index.js';
@@ -75,7 +76,7 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
       : { receiver }),
   });
 
-  const deliverer = createDeliverer({ db: database.db, client: deliveryClient(env, botToken), logger });
+  const deliverer = createDeliverer({ db: database.db, client: deliveryClient(env, botToken), logger, renderAlarm: jobRenderer(policy).alarm });
   const deps: SlackDeps = { database, policy, logger, clock: options.clock ?? (() => new Date()), deliverer };
 
   registerCommands(app, deps);

@@ -4,6 +4,7 @@ import {
   addMonths,
   addWorkingDays,
   calendarOf,
+  daysAgoInWorkingDays,
   daysBetween,
   instantAt,
   isIsoDate,
@@ -267,5 +268,31 @@ describe('instantAt', () => {
 
   it.each(['8:30', '24:00', '12:60', ''])('refuses the time %j', (hhmm) => {
     expect(() => instantAt('UTC', '2026-01-01', hhmm)).toThrow(RangeError);
+  });
+});
+
+describe('daysAgoInWorkingDays', () => {
+  it.each([
+    // calendar, to, working days, latest day that far back
+    [monFri, '2026-12-09', 1, '2026-12-08'],
+    [monFri, '2026-12-09', 3, '2026-12-06'],
+    [monFri, '2026-12-07', 1, '2026-12-06'],
+    [monFri, '2026-12-05', 1, '2026-12-03'],
+    [monFri, '2026-12-09', 0, '2026-12-09'],
+  ])('%#: from %s, %i working days back -> %s', (cal, to, n, expected) => {
+    expect(daysAgoInWorkingDays(cal, to, n)).toBe(expected);
+  });
+
+  it.each([1, 3, 5, 10])('draws the same line as workingDaysBetween >= %i', (n) => {
+    for (const cal of [monFri, monSat]) {
+      for (let r = 0; r < 30; r++) {
+        const to = addDays('2026-12-01', r);
+        const line = daysAgoInWorkingDays(cal, to, n);
+        for (let back = 0; back < 25; back++) {
+          const day = addDays(to, -back);
+          expect(workingDaysBetween(cal, day, to) >= n).toBe(day <= line);
+        }
+      }
+    }
   });
 });

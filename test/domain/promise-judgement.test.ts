@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkCalendar } from '../../src/domain/calendar.js';
-import { isDue, judgeInstalment, judgementDay, paymentWindow, planInstalments } from '../../src/domain/promise-judgement.js';
+import { addDays, type WorkCalendar } from '../../src/domain/calendar.js';
+import { isDue, judgeInstalment, judgementDay, lastPromisedDayDue, paymentWindow, planInstalments } from '../../src/domain/promise-judgement.js';
 
 const monFri: WorkCalendar = { timeZone: 'America/Mexico_City', workingDays: [1, 2, 3, 4, 5], holidays: [] };
 // Tuesday 2026-12-08 a holiday, inside the grace period of a promise for Friday 12-04.
@@ -39,6 +39,36 @@ describe('isDue', () => {
     ['2026-12-10', true],
   ])('with the holiday, run of %s -> %s', (runDay, due) => {
     expect(isDue(withHoliday, '2026-12-04', 2, runDay)).toBe(due);
+  });
+});
+
+describe('lastPromisedDayDue', () => {
+  it.each([
+    // name, calendar, grace, run of, latest promised day judged
+    ['Wednesday run, grace 2: the Friday before and its weekend', monFri, 2, '2026-12-09', '2026-12-06'],
+    ['Thursday run, grace 2: the Monday before', monFri, 2, '2026-12-10', '2026-12-07'],
+    ['Monday run, no grace: Friday and the weekend', monFri, 0, '2026-12-07', '2026-12-06'],
+    ['holiday inside the grace period', withHoliday, 2, '2026-12-09', '2026-12-03'],
+    ['Saturdays work', monSat, 1, '2026-12-08', '2026-12-06'],
+  ])('%s', (_name, cal, grace, runDay, expected) => {
+    expect(lastPromisedDayDue(cal, grace, runDay)).toBe(expected);
+  });
+
+  // It draws the same line as isDue, promise by promise.
+  it.each([
+    [monFri, 0],
+    [monFri, 2],
+    [withHoliday, 2],
+    [monSat, 3],
+  ])('agrees with isDue over a month of runs (%#)', (cal, grace) => {
+    for (let r = 0; r < 40; r++) {
+      const runDay = addDays('2026-12-01', r);
+      const last = lastPromisedDayDue(cal, grace, runDay);
+      for (let p = -20; p < 0; p++) {
+        const promisedOn = addDays(runDay, p);
+        expect(isDue(cal, promisedOn, grace, runDay)).toBe(promisedOn <= last);
+      }
+    }
   });
 });
 

@@ -71,6 +71,7 @@ async function everyMorning(database: Database, slack: SlackStandIn, days: strin
     db: database.db,
     client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'),
     logger: pino({ level: 'silent' }),
+    renderAlarm: render.alarm,
     // Pacing is the deliverer's own test; here it would only make two weeks slow.
     paceMs: 0,
   });

@@ -1,17 +1,22 @@
+import { defaultPolicy } from '../../src/domain/policy.js';
+import { jobRenderer } from '../../src/slack/job-renderer.js';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import type { Database } from '../../src/db/database.js';
-import { outbox } from '../../src/db/schema/index.js';
+import { alarms, outbox, teams } from '../../src/db/schema/index.js';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
-import { claimMessages, enqueueMessages, outboxCounts, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { raiseAlarms } from '../../src/services/alarms.js';
+import { claimMessages, enqueueAlarmMessages, enqueueMessages, outboxCounts, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { deliveryClient } from '../../src/slack/delivery-client.js';
 import { describe, expect, test } from '../support/database.js';
+import { seedDebtor, seedUser } from '../support/seed.js';
 import { SlackStandIn } from '../support/slack-stand-in.js';
 
 const silent = pino({ level: 'silent' });
 
 function deliverer(database: Database, slack: SlackStandIn, extra: { now?: () => Date; paceMs?: number } = {}) {
-  return createDeliverer({ db: database.db, client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'), logger: silent, ...extra });
+  return createDeliverer({ db: database.db, client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'), logger: silent, renderAlarm: jobRenderer(defaultPolicy).alarm, ...extra });
 }
 
 async function queue(database: Database, channel: string, texts: string[]) {
@@ -107,6 +112,36 @@ describe('outbox delivery', () => {
       expect(a.sent + b.sent).toBe(12);
       expect(slack.callsTo('chat.postMessage')).toHaveLength(12);
       for (let c = 0; c < 6; c++) expect(sentTexts(slack, `U0C${c}`)).toEqual(['one', 'two']);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test("an alarm's message is rendered when sent: acknowledged meanwhile, it goes out acknowledged", async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      const { db } = database;
+      const lead = await seedUser(db, 'U0LEAD', 'lead');
+      await db.update(teams).set({ alarmChannel: 'C0ALARMS' });
+      const debtor = await seedDebtor(db, 'C-1', 'Aceros del Norte');
+      const candidate = (key: string) => ({ kind: 'no_collector' as const, debtorId: debtor.id, uniqueKey: key, params: { amount: '$1.00 MXN' }, mentions: [], mentionRoles: ['lead' as const] });
+      const ids = await raiseAlarms(db, { candidates: [candidate('a'), candidate('b')], runDay: '2026-11-23', defaultTeamId: lead.teamId });
+      expect(await enqueueAlarmMessages(db, ids)).toBe(2);
+      const [first, second] = ids as [number, number];
+      await db.update(alarms).set({ acknowledgedBy: lead.id, acknowledgedAt: new Date('2026-11-23T15:00:00Z') }).where(eq(alarms.id, first));
+      await db.delete(alarms).where(eq(alarms.id, second));
+
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      expect(report).toMatchObject({ sent: 1, failed: 1 });
+      const [sent] = slack.callsTo('chat.postMessage');
+      expect(sent!.args).toMatchObject({ channel: 'C0ALARMS' });
+      expect(String(sent!.args.text)).toContain('<@U0LEAD>');
+      expect(JSON.stringify(sent!.args.blocks)).toContain('<@U0LEAD>');
+      expect(JSON.stringify(sent!.args.blocks)).not.toContain(ACTION.ackAlarm);
+      const [gone] = await db.select().from(outbox).where(eq(outbox.ref, `alarm:${second}`));
+      expect(gone).toMatchObject({ state: 'failed', lastError: 'nothing_to_send' });
+      const [alarm] = await db.select().from(alarms).where(eq(alarms.id, first));
+      expect(alarm).toMatchObject({ channel: 'C0ALARMS', messageTs: expect.any(String) as string });
     } finally {
       await slack.stop();
     }

@@ -10,8 +10,9 @@ export async function outboxCommand(ctx: CliContext): Promise<void> {
       return;
     }
     for (const r of rows) {
-      const raw = (r.payload as { text?: unknown }).text;
-      const text = (typeof raw === 'string' ? raw : '').replace(/\s+/g, ' ').slice(0, 60);
+      const raw = (r.payload as { text?: unknown } | null)?.text;
+      // An alarm's message is rendered when sent; until then its reference says what it is.
+      const text = (typeof raw === 'string' ? raw : (r.ref ?? '')).replace(/\s+/g, ' ').slice(0, 60);
       ctx.out(
         `#${r.id} ${r.state} to ${r.channel}, ${r.attempts} attempt(s)${r.lastError ? `, last error: ${r.lastError}` : ''}, queued ${r.createdAt.toISOString()}: ${text}`,
       );

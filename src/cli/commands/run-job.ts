@@ -43,7 +43,12 @@ export async function runJobCommand(ctx: CliContext, args: string[]): Promise<vo
     await syncTeams(database.db, ctx.policy);
     const outcome = await runJob({ db: database.db, policy: ctx.policy, render: jobRenderer(ctx.policy), now }, job, date);
     ctx.out(outcome.line);
-    const deliverer = createDeliverer({ db: database.db, client: deliveryClient(ctx.env, botToken), logger: ctx.logger });
+    const deliverer = createDeliverer({
+      db: database.db,
+      client: deliveryClient(ctx.env, botToken),
+      logger: ctx.logger,
+      renderAlarm: jobRenderer(ctx.policy).alarm,
+    });
     const report = await deliverer.drain({
       untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0,
       deadline: new Date(Date.now() + DELIVERY_DEADLINE_MS),

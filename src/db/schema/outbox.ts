@@ -9,7 +9,8 @@ export const outbox = pgTable(
     /** Slack channel or user id the message goes to. */
     channel: text('channel').notNull(),
     method: text('method').notNull().default('chat.postMessage'),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** chat.postMessage arguments but the channel; null for an alarm, rendered from the alarm when sent. */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
     state: outboxStateEnum('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
