@@ -85,7 +85,9 @@ interface Scope {
  */
 async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope): Promise<AccountSnapshot[]> {
   const day = sql`${today}::date`;
-  const rows = await queryRows<Row>(
+  // Each row comes as one JSON text: at 100,000 debtors, decoding two dozen columns per
+  // row in the driver cost more than the query itself.
+  const rows = await queryRows<{ json: string }>(
     db,
     sql`
     with per_currency as (
@@ -115,6 +117,7 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
       select distinct on (debtor_id) debtor_id, (contacted_at at time zone ${timeZone})::date as last_on, next_contact_on
       from contact_logs where ${scope.rows(sql`debtor_id`)} order by debtor_id, contacted_at desc
     )
+    select row_to_json(snapshot)::text as json from (
     select d.id as debtor_id, d.external_id, d.name, d.collector_id, d.escalation_level, d.credit_status, d.risk,
       inv.currencies, inv.open, inv.overdue, inv.oldest::text as oldest_overdue_due, inv.next_due::text as next_due,
       pr.pending as pending_promises, pr.due_today as promises_due_today, pr.broken as broken_promises,
@@ -129,9 +132,12 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
     left join ps on ps.debtor_id = d.id
     left join cl on cl.debtor_id = d.id
     where ${scope.debtors}
-    order by d.id`,
+    ) snapshot
+    order by debtor_id`,
   );
-  return rows.map((r) => ({
+  return rows.map(({ json }) => {
+    const r = JSON.parse(json) as Row;
+    return {
     debtorId: Number(r.debtor_id),
     externalId: r.external_id,
     name: r.name,
@@ -155,7 +161,8 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
     lastContactOn: r.last_contact_on,
     nextContactOn: r.next_contact_on,
     hasPaid: r.has_paid,
-  }));
+    };
+  });
 }
 
 export interface SnapshotScope {

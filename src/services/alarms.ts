@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { alarms, auditLog, debtors, users, type Alarm, type User } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
@@ -90,10 +91,8 @@ export async function raiseAlarms(
   input: { candidates: AlarmCandidate[]; runDay: IsoDate; defaultTeamId: number | null },
 ): Promise<number[]> {
   if (input.candidates.length === 0) return [];
-  // The whole list travels as one JSON parameter: one statement, whatever the count.
-  const rows = JSON.stringify(
-    input.candidates.map((c, n) => ({
-      n,
+  const rows = jsonRows(
+    input.candidates.map((c) => ({
       kind: c.kind,
       debtor_id: c.debtorId,
       unique_key: c.uniqueKey,
@@ -101,20 +100,23 @@ export async function raiseAlarms(
       mentions: c.mentions,
       roles: c.mentionRoles,
     })),
+    { kind: 'text', debtor_id: 'int', unique_key: 'text', params: 'jsonb', mentions: 'jsonb', roles: 'jsonb' },
   );
   const inserted = await queryRows<{ id: number }>(
     db,
-    sql`insert into alarms (kind, debtor_id, team_id, unique_key, raised_on, details)
+    sql`with seniors as (
+          select team_id, role::text as role, slack_user_id, id from users where role in ('lead', 'manager')
+        )
+        insert into alarms (kind, debtor_id, team_id, unique_key, raised_on, details)
         select v.kind::alarm_kind, v.debtor_id, team.id, v.unique_key, ${input.runDay}::date,
-               jsonb_build_object('params', v.params, 'mentions', v.mentions || coalesce((
-                 select jsonb_agg(s.slack_user_id order by s.id) from users s
-                 where s.team_id = team.id and s.role::text in (select jsonb_array_elements_text(v.roles))
-                   and not v.mentions ? s.slack_user_id), '[]'::jsonb))
-        from json_to_recordset(${rows}::json) as v(n int, kind text, debtor_id int, unique_key text, params jsonb, mentions jsonb, roles jsonb)
+               jsonb_build_object('params', v.params, 'mentions', case when v.roles = '[]'::jsonb then v.mentions else v.mentions || coalesce((
+                 select jsonb_agg(s.slack_user_id order by s.id) from seniors s
+                 where s.team_id = team.id and v.roles ? s.role and not v.mentions ? s.slack_user_id), '[]'::jsonb) end)
+        from ${rows}
         join debtors d on d.id = v.debtor_id
         left join users c on c.id = d.collector_id
         cross join lateral (select coalesce(c.team_id, ${input.defaultTeamId}::int) as id) team
-        order by v.n
+        order by v.ord
         on conflict (unique_key) do nothing
         returning id`,
   );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { daysBetween, type IsoDate } from '../domain/calendar.js';
 import { nextLevel, type EscalationCause } from '../domain/escalation.js';
@@ -50,11 +51,11 @@ export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, n
   }
   if (changes.length === 0) return changes;
 
-  const values = JSON.stringify(changes.map((c) => ({ id: c.debtorId, level: c.to })));
+  const levels = () => jsonRows(changes.map((c) => ({ id: c.debtorId, level: c.to })), { id: 'int', level: 'int' });
   await db.execute(sql`
     insert into terms_changes (debtor_id, kind, details, previous_credit_status, new_credit_status)
     select d.id, 'credit_revoked', ${`escalation level ${MAX_LEVEL}`}, d.credit_status, 'revoked'
-    from debtors d join json_to_recordset(${values}::json) as v(id int, level int) on v.id = d.id
+    from debtors d join ${levels()} on v.id = d.id
     where v.level = ${MAX_LEVEL} and d.credit_status <> 'revoked'`);
   await db.execute(sql`
     update debtors d set
@@ -62,7 +63,7 @@ export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, n
       escalated_at = ${now.toISOString()}::timestamptz,
       credit_status = case when v.level = ${MAX_LEVEL} then 'revoked'::credit_status else d.credit_status end,
       updated_at = ${now.toISOString()}::timestamptz
-    from json_to_recordset(${values}::json) as v(id int, level int)
+    from ${levels()}
     where d.id = v.id`);
   return changes;
 }

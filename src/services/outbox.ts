@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { jsonIds, jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { alarms, outbox, type OutboxRow } from '../db/schema/index.js';
 
@@ -14,12 +15,14 @@ export interface OutgoingMessage {
 /** Writes messages in the caller's transaction, so they exist if and only if the fact does. */
 export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  // One JSON parameter, not three per message: a morning's thousands of messages stay one cheap statement.
-  const rows = JSON.stringify(messages.map((m, n) => ({ n, channel: m.channel, payload: m.payload, ref: m.ref ?? null })));
+  const rows = jsonRows(
+    messages.map((m) => ({ channel: m.channel, payload: m.payload, ref: m.ref ?? null })),
+    { channel: 'text', payload: 'jsonb', ref: 'text' },
+  );
   await tx.execute(sql`
     insert into outbox (channel, payload, ref)
-    select v.channel, v.payload, v.ref from json_to_recordset(${rows}::json) as v(n int, channel text, payload jsonb, ref text)
-    order by v.n`); // ids in the order given: a channel's messages go out in id order
+    select v.channel, v.payload, v.ref from ${rows}
+    order by v.ord`); // ids in the order given: a channel's messages go out in id order
 }
 
 /**
@@ -33,7 +36,7 @@ export async function enqueueAlarmMessages(tx: Db, alarmIds: number[]): Promise<
     sql`insert into outbox (channel, ref)
         select t.alarm_channel, 'alarm:' || a.id
         from alarms a join teams t on t.id = a.team_id
-        where a.id in (select value::int from json_array_elements_text(${JSON.stringify(alarmIds)}::json)) and t.alarm_channel is not null
+        where a.id in ${jsonIds(alarmIds)} and t.alarm_channel is not null
         order by a.id
         returning id`,
   );

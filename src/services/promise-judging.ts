@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { calendarOf, type IsoDate } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
@@ -78,10 +79,13 @@ export async function judgeDuePromises(db: Db, policy: Policy, runDay: IsoDate):
     });
   }
   if (judged.length > 0) {
-    const values = JSON.stringify(judged.map((j) => ({ id: j.id, state: j.state, paid: j.paid })));
+    const verdicts = jsonRows(
+      judged.map((j) => ({ id: j.id, state: j.state, paid: j.paid })),
+      { id: 'int', state: 'text', paid: 'bigint' },
+    );
     await db.execute(sql`
       update promises p set state = v.state::promise_state, paid_amount = v.paid, judged_on = ${runDay}::date
-      from json_to_recordset(${values}::json) as v(id int, state text, paid bigint)
+      from ${verdicts}
       where p.id = v.id`);
   }
   return judged;
