@@ -10,8 +10,8 @@ import { classifySlackError } from './slack-errors.js';
 /** Slack allows about one message per second per channel. */
 export const CHANNEL_PACE_MS = 1000;
 const MAX_ATTEMPTS = 8;
+/** Channel heads claimed per pass; each is sent at once, waiting only for its own channel's pace. */
 const BATCH = 50;
-const CONCURRENCY = 8;
 
 const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
 
@@ -92,15 +92,14 @@ export function createDeliverer(deps: DelivererDeps) {
     }
   }
 
-  /** One pass: claims channel heads and sends them, several channels at a time. */
+  /**
+   * One pass: claims channel heads and sends them all at once. A message whose channel
+   * spoke less than a second ago waits for it alone; a few workers shared by every
+   * channel would sit out those waits while other channels were free.
+   */
   async function deliverBatch(report: DeliveryReport): Promise<number> {
     const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now() });
-    const queue = [...rows];
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
-        for (let row = queue.shift(); row; row = queue.shift()) await deliverOne(row, report);
-      }),
-    );
+    await Promise.all(rows.map((row) => deliverOne(row, report)));
     return rows.length;
   }
 
