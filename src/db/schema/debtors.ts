@@ -27,6 +27,8 @@ export const debtors = pgTable(
   (t) => [
     index('debtors_collector_idx').on(t.collectorId),
     index('debtors_tax_id_key_idx').on(t.taxIdKey),
+    // `/deudor ACME-001` finds the code whatever its case.
+    index('debtors_external_id_upper_idx').on(sql`upper(${t.externalId})`),
     index('debtors_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
   ],
 );

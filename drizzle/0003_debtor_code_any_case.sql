@@ -1,0 +1,1 @@
+CREATE INDEX "debtors_external_id_upper_idx" ON "debtors" USING btree (upper("external_id"));
