@@ -17,6 +17,10 @@ export type DebtorSearchResult =
 
 const MANY_LIMIT = 10;
 const SUGGESTIONS = 3;
+/** pg_trgm's default word similarity: a typo in one word still clears it. */
+const MATCH_SIMILARITY = 0.6;
+/** Names this close are offered when nothing matches. */
+const SUGGESTION_SIMILARITY = 0.3;
 
 type HitRow = { id: number; external_id: string; name: string; tax_id: string; search_name: string };
 
@@ -53,26 +57,31 @@ export async function searchDebtors(db: Db, text: string): Promise<DebtorSearchR
   if (containing.length === 1 || clear) return { kind: 'one', debtor: toHit(clear ?? containing[0]!) };
   if (containing.length > 1) return { kind: 'many', debtors: containing.slice(0, MANY_LIMIT).map(toHit) };
 
-  const similar = await queryRows<HitRow & { score: number }>(
-    db,
-    sql`select id, external_id, name, tax_id, search_name, word_similarity(${query}, search_name) as score
-        from debtors where ${query} <% search_name
-        order by score desc, name limit ${MANY_LIMIT}`,
-  );
+  const similar = await similarNames(db, query, MATCH_SIMILARITY, MANY_LIMIT);
   if (similar.length === 1) return { kind: 'one', debtor: toHit(similar[0]!) };
   if (similar.length > 1) {
     const [best, second] = similar;
-    // A typo of one name stands out clearly from the rest.
     if (Number(best!.score) >= 0.75 && Number(best!.score) - Number(second!.score) >= 0.2) {
       return { kind: 'one', debtor: toHit(best!) };
     }
     return { kind: 'many', debtors: similar.map(toHit) };
   }
-  const closest = await queryRows<HitRow>(
-    db,
-    sql`select id, external_id, name, tax_id, search_name from debtors
-        where similarity(search_name, ${query}) > 0.1
-        order by similarity(search_name, ${query}) desc, name limit ${SUGGESTIONS}`,
-  );
+  const closest = await similarNames(db, query, SUGGESTION_SIMILARITY, SUGGESTIONS);
   return { kind: 'none', suggestions: closest.map(toHit) };
+}
+
+/**
+ * Names with a word at least `threshold` similar to the text, best first, through the
+ * trigram index (a plain similarity() over every name would read them all).
+ */
+async function similarNames(db: Db, query: string, threshold: number, limit: number) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
+    return queryRows<HitRow & { score: number }>(
+      tx,
+      sql`select id, external_id, name, tax_id, search_name, word_similarity(${query}, search_name) as score
+          from debtors where ${query} <% search_name
+          order by score desc, name limit ${limit}`,
+    );
+  });
 }
