@@ -92,13 +92,25 @@ export function createDeliverer(deps: DelivererDeps) {
     }
   }
 
+  /** Channels that spoke within the pace, with the time each becomes free again. */
+  function coolingChannels(): Map<string, number> {
+    const at = now().getTime();
+    const cooling = new Map<string, number>();
+    for (const [channel, sent] of lastSent) {
+      if (sent + paceMs > at) cooling.set(channel, sent + paceMs - at);
+      else lastSent.delete(channel); // free again: nothing to remember
+    }
+    return cooling;
+  }
+
   /**
-   * One pass: claims channel heads and sends them all at once. A message whose channel
-   * spoke less than a second ago waits for it alone; a few workers shared by every
-   * channel would sit out those waits while other channels were free.
+   * One pass: claims the heads of channels free to speak and sends them all at once.
+   * Channels that spoke within the pace are left for a later pass, so their wait never
+   * holds up the others.
    */
   async function deliverBatch(report: DeliveryReport): Promise<number> {
-    const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now() });
+    const skipChannels = [...coolingChannels().keys()];
+    const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now(), skipChannels });
     await Promise.all(rows.map((row) => deliverOne(row, report)));
     return rows.length;
   }
@@ -112,6 +124,12 @@ export function createDeliverer(deps: DelivererDeps) {
     for (;;) {
       const claimed = await deliverBatch(report);
       if (claimed > 0) continue;
+      // Messages may wait behind a channel that just spoke: pass again once the first is free.
+      const cooling = [...coolingChannels().values()];
+      if (cooling.length > 0) {
+        await sleep(Math.min(...cooling));
+        continue;
+      }
       if (!opts.untilEmpty || (await opts.untilEmpty())) return report;
       if (opts.deadline && now() >= opts.deadline) return report;
       await sleep(200);

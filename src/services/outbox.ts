@@ -62,7 +62,7 @@ type ClaimRow = {
  */
 export async function claimMessages(
   db: Db,
-  opts: { worker: string; limit: number; now: Date },
+  opts: { worker: string; limit: number; now: Date; skipChannels?: readonly string[] },
 ): Promise<Array<Pick<OutboxRow, 'id' | 'channel' | 'method' | 'payload' | 'attempts' | 'ref'>>> {
   // Raw SQL takes instants as ISO text: the drivers disagree on Date parameters.
   const now = opts.now.toISOString();
@@ -78,6 +78,7 @@ export async function claimMessages(
     ), picked as (
       select o.id from outbox o
       where o.id in (select id from heads) and ${claimable}
+        and o.channel not in (select value from jsonb_array_elements_text(${JSON.stringify(opts.skipChannels ?? [])}::jsonb))
       order by o.id
       limit ${opts.limit}
       for update skip locked
