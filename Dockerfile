@@ -1,20 +1,22 @@
 # syntax=docker/dockerfile:1
 
-# Production dependencies only. tsx is one of them: the app runs its TypeScript sources
-# directly, so there is no build step and no compiled output to copy.
-FROM node:20-bookworm-slim AS deps
+# Builds the JavaScript (npm ci runs `npm run build`), then keeps production dependencies only.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY bin ./bin
+COPY src ./src
+COPY bench ./bench
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev && npm cache clean --force
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATA_DIR=/data
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json package-lock.json ./
 COPY bin ./bin
-COPY src ./src
 COPY drizzle ./drizzle
 COPY examples ./examples
 

@@ -4,7 +4,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../src/config/errors.js';
 import { policySchema } from '../src/domain/policy.js';
 import { importFile } from '../src/services/import/index.js';
@@ -26,6 +25,7 @@ import { stage as importInvoicesNext } from './stages/import-invoices-next.js';
 import { stage as importPayments } from './stages/import-payments.js';
 import { stage as memory } from './stages/memory.js';
 import { stage as reimportInvoices } from './stages/reimport-invoices.js';
+import { packageDir } from '../src/package-dir.js';
 
 const IMPORTS: Stage[] = [importDebtors, importContacts, importInvoices, reimportInvoices, importInvoicesNext, importPayments];
 
@@ -198,7 +198,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
       date: new Date().toISOString().slice(0, 10),
       stages: [],
     };
-    const outDir = options.outDir ?? fileURLToPath(new URL('./results', import.meta.url));
+    const outDir = options.outDir ?? join(packageDir, 'bench', 'results');
     let path = '';
     for (const { stage, measure } of plan(options.only)) {
       t = performance.now();

@@ -4,7 +4,7 @@
 // the moment its answer reaches the response_url.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { parseEnv } from '../../src/config/env.js';
 import { instantAt } from '../../src/domain/calendar.js';
@@ -16,11 +16,14 @@ import type { DeudorQuery, QueryKind } from './deudor-queries.js';
 import { summarize } from './latency.js';
 import type { DriverReply, DriverRequest, DriverTiming } from './slack-driver.js';
 import { BenchSlack } from './slack-stand-in.js';
+import { join } from 'node:path';
+import { packageDir } from '../../src/package-dir.js';
 
 const SIGNING_SECRET = 'bench-signing-secret';
 /** A collector of the generated company: /deudor answers registered users only. */
 export const BENCH_USER = 'UC0000001';
-const DRIVER = fileURLToPath(new URL('./slack-driver.ts', import.meta.url));
+// The driver plays Slack from its TypeScript source, whether the bench runs built or not.
+const DRIVER = join(packageDir, 'bench', 'lib', 'slack-driver.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CommandTiming extends DriverTiming {

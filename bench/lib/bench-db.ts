@@ -11,6 +11,8 @@ import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { migratePGlite, migratePostgresDb } from '../../src/db/migrate.js';
 import { createPGlite, pgliteDatabase } from '../../src/db/pglite.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
+import { join } from 'node:path';
+import { packageDir } from '../../src/package-dir.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -123,7 +125,7 @@ export function pgliteBenchDb(dataDir: string): BenchDb {
     async version() {
       const { pg } = await ensure();
       const [row] = (await pg.query<{ v: string }>(`select current_setting('server_version') as v`)).rows;
-      const manifest = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url);
+      const manifest = join(packageDir, 'node_modules', '@electric-sql', 'pglite', 'package.json');
       const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
       return `PGlite ${version} (PostgreSQL ${row?.v ?? 'unknown'})`;
     },

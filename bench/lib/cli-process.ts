@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDir } from '../../src/package-dir.js';
 
-export const CLI = fileURLToPath(new URL('../../bin/cobranza.js', import.meta.url));
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(packageDir, 'bin', 'cobranza.js');
+const REPO = packageDir;
 // GNU time reads the child's own peak (ru_maxrss) when it exits: nothing is missed between polls.
 const GNU_TIME = '/usr/bin/time';
 

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { todayIn } from '../../domain/calendar.js';
 import { loadDemo } from '../../services/demo.js';
 import { listCollectors } from '../../services/users.js';
@@ -6,8 +5,10 @@ import { collectorWorklist } from '../../services/worklist.js';
 import { t } from '../../slack/i18n/index.js';
 import { withDatabase, type CliContext } from '../context.js';
 import { worklistText } from '../worklist-text.js';
+import { join } from 'node:path';
+import { packageDir } from '../../package-dir.js';
 
-const examplesDir = fileURLToPath(new URL('../../../examples', import.meta.url));
+const examplesDir = join(packageDir, 'examples');
 
 /** `cobranza demo`: loads the example company and prints each collector's list for today. */
 export async function demoCommand(ctx: CliContext): Promise<void> {
