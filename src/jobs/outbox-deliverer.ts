@@ -11,7 +11,7 @@ import { classifySlackError } from './slack-errors.js';
 export const CHANNEL_PACE_MS = 1000;
 const MAX_ATTEMPTS = 8;
 /** Channel heads claimed per pass; each is sent at once, waiting only for its own channel's pace. */
-const BATCH = 50;
+const BATCH = 100;
 
 const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
 
@@ -124,14 +124,15 @@ export function createDeliverer(deps: DelivererDeps) {
     for (;;) {
       const claimed = await deliverBatch(report);
       if (claimed > 0) continue;
+      if (opts.untilEmpty && (await opts.untilEmpty())) return report;
+      if (opts.deadline && now() >= opts.deadline) return report;
       // Messages may wait behind a channel that just spoke: pass again once the first is free.
       const cooling = [...coolingChannels().values()];
       if (cooling.length > 0) {
         await sleep(Math.min(...cooling));
         continue;
       }
-      if (!opts.untilEmpty || (await opts.untilEmpty())) return report;
-      if (opts.deadline && now() >= opts.deadline) return report;
+      if (!opts.untilEmpty) return report;
       await sleep(200);
     }
   }

@@ -56,7 +56,7 @@ type ClaimRow = {
 };
 
 /**
- * Claims the oldest undelivered message of up to `limit` channels. Only a channel's oldest
+ * Claims the oldest undelivered message of up to `limit` channels, those with most waiting first. Only a channel's oldest
  * message is ever claimable, so each channel receives its messages in order, and
  * `FOR UPDATE SKIP LOCKED` keeps two deliverers from taking the same row.
  */
@@ -72,16 +72,17 @@ export async function claimMessages(
     db,
     sql`
     with heads as (
-      select distinct on (channel) id from outbox
+      select min(id) as id, count(*) as waiting from outbox
       where state in ('pending', 'sending')
-      order by channel, id
+      group by channel
     ), picked as (
-      select o.id from outbox o
-      where o.id in (select id from heads) and ${claimable}
+      select o.id from outbox o join heads h on h.id = o.id
+      where ${claimable}
         and o.channel not in (select value from jsonb_array_elements_text(${JSON.stringify(opts.skipChannels ?? [])}::jsonb))
-      order by o.id
+      -- The longest queues first: at one message per second per channel, they decide when the outbox is empty.
+      order by h.waiting desc, o.id
       limit ${opts.limit}
-      for update skip locked
+      for update of o skip locked
     )
     update outbox o set state = 'sending', claimed_by = ${opts.worker}, claimed_at = ${now}::timestamptz, attempts = o.attempts + 1
     from picked where o.id = picked.id
