@@ -117,6 +117,35 @@ describe('outbox delivery', () => {
     }
   });
 
+  test('claims the channels with the longest queues first, skipping channels that just spoke', async ({ database }) => {
+    await queue(database, 'U0ONE', ['one']);
+    await queue(database, 'U0THREE', ['three-1', 'three-2', 'three-3']);
+    await queue(database, 'U0TWO', ['two-1', 'two-2']);
+    const claim = (skipChannels: string[] = []) => claimMessages(database.db, { worker: 'w', limit: 2, now: new Date(), skipChannels });
+    // The busiest channel decides when the outbox is empty: its head goes first.
+    expect((await claim()).map((r) => r.channel).sort()).toEqual(['U0THREE', 'U0TWO']);
+    await database.db.update(outbox).set({ state: 'pending', claimedBy: null });
+    expect((await claim(['U0THREE'])).map((r) => r.channel).sort()).toEqual(['U0ONE', 'U0TWO']);
+  });
+
+  test('a busy channel paces itself without holding up the others', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      await queue(database, 'C0BUSY', ['b1', 'b2', 'b3']);
+      for (let c = 0; c < 20; c++) await queue(database, `U0Q${c}`, ['only']);
+      const report = await drainAll(deliverer(database, slack), database);
+      expect(report).toMatchObject({ sent: 23, failed: 0, retried: 0 });
+      expect(sentTexts(slack, 'C0BUSY')).toEqual(['b1', 'b2', 'b3']);
+      // Two paced seconds for the busy channel; the twenty others go out meanwhile.
+      const quiet = slack.callsTo('chat.postMessage').filter((c) => c.args.channel !== 'C0BUSY').map((c) => c.at);
+      const busy = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0BUSY').map((c) => c.at);
+      expect(Math.max(...quiet)).toBeLessThan(busy[1]!);
+      expect(busy[2]! - busy[1]!).toBeGreaterThanOrEqual(950);
+    } finally {
+      await slack.stop();
+    }
+  });
+
   test("an alarm's message is rendered when sent: acknowledged meanwhile, it goes out acknowledged", async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {
