@@ -56,9 +56,10 @@ type ClaimRow = {
 };
 
 /**
- * Claims the oldest undelivered message of up to `limit` channels, those with most waiting first. Only a channel's oldest
- * message is ever claimable, so each channel receives its messages in order, and
- * `FOR UPDATE SKIP LOCKED` keeps two deliverers from taking the same row.
+ * Claims the oldest undelivered message of up to `limit` channels, those with most waiting
+ * first, leaving out `skipChannels`. Only a channel's oldest message is ever claimable, so
+ * each channel receives its messages in order, and `FOR UPDATE SKIP LOCKED` keeps two
+ * deliverers from taking the same row.
  */
 export async function claimMessages(
   db: Db,
