@@ -127,4 +127,24 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
       release();
     }
   });
+
+  test('a reader that stops early (`| head -1`) ends the output, not the command: the demo still loads', { timeout: 180_000 }, async () => {
+    const dataDir = freshDataDir();
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/cobranza.js', 'demo'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? temp, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      // Like `head -1`: read the first chunk, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const again = await cobranza(['demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/invoices\.csv: 0 \S+, 0 \S+, 20 /);
+  });
 });
+
