@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { creditStatusEnum, riskEnum } from './enums.js';
-import { users } from './users.js';
 
 export const debtors = pgTable(
   'debtors',
@@ -16,7 +15,8 @@ export const debtors = pgTable(
     taxIdKey: text('tax_id_key').notNull(),
     segment: text('segment').notNull().default(''),
     risk: riskEnum('risk').notNull().default('medium'),
-    collectorId: integer('collector_id').references(() => users.id),
+    // Set only by the import, which names an unknown collector as an error (see invoices).
+    collectorId: integer('collector_id'),
     creditStatus: creditStatusEnum('credit_status').notNull().default('active'),
     escalationLevel: smallint('escalation_level').notNull().default(0),
     /** When the level last moved; broken promises judged after it count toward the next rise. */
