@@ -1,3 +1,4 @@
+import type { BulkTx } from '../../db/database.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Cells } from './cells.js';
 import type { ImportKind, ImportProblem } from './types.js';
@@ -37,7 +38,20 @@ export interface KindSpec {
   rowWriter(policy: Policy, cells: Cells): () => string;
   checks: readonly Check[];
   /** The upsert from the staging table; answers one row `{ inserted, updated }`. */
-  upsert: string;
+  upsert: Upsert;
+}
+
+/** The upsert of a kind, in the form for a table that holds rows and for an empty one. */
+export interface Upsert {
+  table: string;
+  /** Drops unchanged rows by comparing them with the stored ones first. */
+  compared: string;
+  /**
+   * Nothing stored to compare with. Also the only safe form then: the planner knows a
+   * vacuumed empty table has no pages and would rescan it once per file row, for a table
+   * the statement itself is filling.
+   */
+  plain: string;
 }
 
 export const stagingTable = (kind: ImportKind) => `import_${kind}`;
@@ -102,21 +116,29 @@ export function upsertSql(options: {
   /** A SELECT over the staging table producing exactly `columns`, by those names. */
   source: string;
   touch?: string;
-}): string {
+}): Upsert {
   const { table, key, columns, source, touch } = options;
   const compared = columns.filter((c) => !key.includes(c));
   const row = (alias: string) => `(${compared.map((c) => `${alias}.${c}`).join(', ')})`;
   const set = [...compared.map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : [])];
   // Unchanged rows are dropped by one anti-join first: ON CONFLICT costs a speculative
   // insertion per row, twice the time of the whole comparison on a nightly re-export.
-  return `WITH changed AS (
+  const unchanged = `WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}
+                      AND ${row('cur')} IS NOT DISTINCT FROM ${row('src')})`;
+  const statement = (where: string) => `WITH changed AS (
     INSERT INTO ${table} AS t (${columns.join(', ')})
     SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source}) src
-    WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}
-                      AND ${row('cur')} IS NOT DISTINCT FROM ${row('src')})
+    ${where}
     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set.join(', ')}
     WHERE ${row('t')} IS DISTINCT FROM ${row('excluded')}
     RETURNING (xmax = 0) AS inserted
   )
   SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM changed`;
+  return { table, compared: statement(unchanged), plain: statement('') };
+}
+
+/** The form of `upsert` for its table as it is now. */
+export async function upsertStatement(tx: BulkTx, upsert: Upsert): Promise<string> {
+  const [stored] = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${upsert.table}) AS any`);
+  return stored?.any ? upsert.compared : upsert.plain;
 }

@@ -4,7 +4,7 @@ import { syncTeams } from '../teams.js';
 import { Cells } from './cells.js';
 import { CsvSyntaxError, readCsv, type CsvBatch, type CsvSource } from './csv-reader.js';
 import { ImportError, ProblemList } from './errors.js';
-import { stagingTable, type Check, type KindSpec } from './kind-spec.js';
+import { stagingTable, upsertStatement, type Check, type KindSpec } from './kind-spec.js';
 import { RepeatDetector } from './repeats.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { ImportProblem, ImportSummary } from './types.js';
@@ -170,7 +170,7 @@ async function importBatches(
     await tx.query('SAVEPOINT import_upsert');
     let counts: { inserted: number; updated: number } | undefined;
     try {
-      [counts] = await tx.query<{ inserted: number; updated: number }>(spec.upsert);
+      [counts] = await tx.query<{ inserted: number; updated: number }>(await upsertStatement(tx, spec.upsert));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT import_upsert');
