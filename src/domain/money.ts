@@ -28,24 +28,46 @@ export function minorDigits(currency: string): number {
 
 export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reason: string };
 
-const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
-
 /**
  * Parses "1234.5" into minor units of `currency` (123450 for MXN). Refuses thousands
  * separators, commas as decimal point, exponents and more decimals than the currency has.
+ * One pass over the characters: an import parses millions of amounts.
  */
 export function parseAmount(text: string, currency: string): ParseAmountResult {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) return { ok: false, reason: `"${text}" is not a decimal amount (use digits and a decimal point, e.g. 1234.50)` };
-  const [, sign, whole = '', fraction = ''] = match;
-  const digits = minorDigits(currency);
-  const significant = fraction.replace(/0+$/, '');
-  if (significant.length > digits) {
-    return { ok: false, reason: `"${text}" has more than ${digits} decimals for ${currency}` };
+  const value = text.trim();
+  const negative = value.charCodeAt(0) === 0x2d; // "-"
+  const start = negative ? 1 : 0;
+  let at = start;
+  let minor = 0;
+  for (; at < value.length; at++) {
+    const digit = value.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    minor = minor * 10 + digit;
   }
-  const minor = Number(whole + significant.padEnd(digits, '0'));
+  const wholeDigits = at - start;
+  let digits: number | undefined;
+  let decimals = 0;
+  let excess = false;
+  if (wholeDigits > 0 && at < value.length && value.charCodeAt(at) === 0x2e /* "." */ && at + 1 < value.length) {
+    digits = minorDigits(currency);
+    for (at++; at < value.length; at++) {
+      const digit = value.charCodeAt(at) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      // Zeros past the currency's decimals change nothing ("10.500" MXN); anything else does.
+      if (decimals < digits) {
+        minor = minor * 10 + digit;
+        decimals++;
+      } else if (digit !== 0) excess = true;
+    }
+  }
+  if (wholeDigits === 0 || at < value.length) {
+    return { ok: false, reason: `"${text}" is not a decimal amount (use digits and a decimal point, e.g. 1234.50)` };
+  }
+  digits ??= minorDigits(currency);
+  if (excess) return { ok: false, reason: `"${text}" has more than ${digits} decimals for ${currency}` };
+  minor *= 10 ** (digits - decimals);
   if (!Number.isSafeInteger(minor)) return { ok: false, reason: `"${text}" is too large` };
-  return { ok: true, minor: sign && minor !== 0 ? -minor : minor };
+  return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
 }
 
 /** Minor units back to plain decimal text ("1234.50"), as the ERP and the modal write it. */

@@ -81,7 +81,7 @@ export function duplicateCheck(
 
 /**
  * Rows whose `column` names nothing in `target` (matched on `targetKey`); empty cells are
- * NULL and skipped. `required`: the upsert refuses such rows itself (see `Check.skippable`).
+ * NULL and skipped. `refusedByUpsert`: the upsert refuses such rows itself (see `Check.skippable`).
  */
 export function referenceCheck(
   table: string,
@@ -90,13 +90,13 @@ export function referenceCheck(
   targetKey: string,
   what: string,
   hint: string,
-  required: boolean,
+  refusedByUpsert: boolean,
 ): Check {
   const where = `s.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${targetKey} = s.${column})`;
   // No `exists` form: under LIMIT 1 the planner probes the index once per row, where the
   // full question is one hash anti-join.
   return {
-    ...(required ? { skippable: 'upsert' as const } : {}),
+    ...(refusedByUpsert ? { skippable: 'upsert' as const } : {}),
     sql: `SELECT s.line, s.${column} AS value FROM ${table} s WHERE ${where}`,
     problem: (row) => ({ line: row.line, column, message: `${what} "${String(row.value)}" does not exist (${hint})` }),
   };

@@ -9,8 +9,8 @@ const MAX_SLOTS = 1 << 22;
 export class RepeatDetector {
   constructor(private readonly maxSlots = MAX_SLOTS) {}
 
-  private hi = new Uint32Array(FIRST_SLOTS);
-  private lo = new Uint32Array(FIRST_SLOTS);
+  // Each slot is two words side by side, [hi, lo]: one cache miss per probe, not two.
+  private slots = new Uint32Array(FIRST_SLOTS * 2);
   private used = 0;
   /** A key may occur twice: run the exact check. */
   maybeRepeated = false;
@@ -41,33 +41,33 @@ export class RepeatDetector {
     const hi = a >>> 0;
     const lo = (b | 1) >>> 0; // never 0: an empty slot has lo 0
     if (this.insert(hi, lo)) this.maybeRepeated = true;
-    else if (++this.used * 2 > this.lo.length) this.grow();
+    else if (++this.used * 4 > this.slots.length) this.grow();
   }
 
   /** Stores the hash; true when it was there already. */
   private insert(hi: number, lo: number): boolean {
-    const mask = this.lo.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >>> 1) - 1;
     for (let at = hi & mask; ; at = (at + 1) & mask) {
-      if (this.lo[at] === 0) {
-        this.hi[at] = hi;
-        this.lo[at] = lo;
+      const stored = slots[2 * at + 1];
+      if (stored === 0) {
+        slots[2 * at] = hi;
+        slots[2 * at + 1] = lo;
         return false;
       }
-      if (this.lo[at] === lo && this.hi[at] === hi) return true;
+      if (stored === lo && slots[2 * at] === hi) return true;
     }
   }
 
   private grow(): void {
-    const size = this.lo.length * 2;
+    const size = this.slots.length; // twice the slots there are now (two words each)
     if (size > this.maxSlots) {
       this.gaveUp = true;
-      this.hi = new Uint32Array(0);
-      this.lo = new Uint32Array(0);
+      this.slots = new Uint32Array(0);
       return;
     }
-    const { hi, lo } = this;
-    this.hi = new Uint32Array(size);
-    this.lo = new Uint32Array(size);
-    for (let i = 0; i < lo.length; i++) if (lo[i] !== 0) this.insert(hi[i]!, lo[i]!);
+    const old = this.slots;
+    this.slots = new Uint32Array(size * 2);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.insert(old[i]!, old[i + 1]!);
   }
 }

@@ -34,8 +34,11 @@ export const paymentsSpec: KindSpec = {
   checks: [
     duplicateCheck(table, ['external_id'], 'external_id', (r) => `payment "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
     referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
-    referenceCheck(table, 'invoice_external_id', 'invoices', 'external_id', 'invoice', 'import invoices.csv first', false),
+    // The upsert refuses a payment on an unknown invoice, or on another debtor's, by leaving
+    // its debtor empty; only then do these two run.
+    referenceCheck(table, 'invoice_external_id', 'invoices', 'external_id', 'invoice', 'import invoices.csv first', true),
     {
+      skippable: 'upsert',
       sql: `SELECT s.line, s.invoice_external_id AS invoice, s.debtor_external_id AS debtor, owner.external_id AS owner
             FROM ${table} s JOIN invoices i ON i.external_id = s.invoice_external_id
             JOIN debtors d ON d.external_id = s.debtor_external_id
@@ -52,7 +55,7 @@ export const paymentsSpec: KindSpec = {
     table: 'payments',
     key: ['external_id'],
     columns: ['external_id', 'debtor_id', 'invoice_id', 'paid_on', 'amount', 'currency', 'method', 'reference'],
-    source: `SELECT s.external_id, d.id AS debtor_id, i.id AS invoice_id, s.paid_on, s.amount, s.currency, s.method, s.reference
+    source: `SELECT s.external_id, CASE WHEN s.invoice_external_id IS NULL OR i.debtor_id = d.id THEN d.id END AS debtor_id, i.id AS invoice_id, s.paid_on, s.amount, s.currency, s.method, s.reference
              FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id
              LEFT JOIN invoices i ON i.external_id = s.invoice_external_id`,
     touch: 'updated_at',
