@@ -75,6 +75,21 @@ function perCurrency(currencies: string[] | null, minor: Array<string | number> 
 interface Scope {
   debtors: SQL;
   rows: (debtorId: SQL) => SQL;
+  /** Keeps only accounts that may have work today (see `mayHaveWork`). */
+  workUntil?: IsoDate;
+}
+
+/**
+ * What every account on today's list has, whatever `todaysWork` then decides: something
+ * falls due today, or an invoice is overdue or falls due by `preventiveUntil` and either
+ * the next contact date has come or a pressure deadline passed. The rules stay in the
+ * domain; this only spares reading the accounts that cannot qualify (at 100,000 debtors,
+ * 71,352 of 97,991).
+ */
+function mayHaveWork(day: SQL, preventiveUntil: IsoDate): SQL {
+  return sql`(pr.due_today > 0 or ps.today > 0 or ba.due_today > 0
+    or ((inv.oldest < ${day} or inv.next_due <= ${preventiveUntil}::date)
+        and (cl.next_contact_on is null or cl.next_contact_on <= ${day} or ps.passed > 0)))`;
 }
 
 /**
@@ -131,36 +146,36 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
     left join ba on ba.debtor_id = d.id
     left join ps on ps.debtor_id = d.id
     left join cl on cl.debtor_id = d.id
-    where ${scope.debtors}
+    where ${scope.debtors}${scope.workUntil ? sql` and ${mayHaveWork(day, scope.workUntil)}` : sql``}
     ) snapshot
     order by debtor_id`,
   );
   return rows.map(({ json }) => {
     const r = JSON.parse(json) as Row;
     return {
-    debtorId: Number(r.debtor_id),
-    externalId: r.external_id,
-    name: r.name,
-    collectorId: r.collector_id === null ? null : Number(r.collector_id),
-    escalationLevel: Number(r.escalation_level),
-    creditStatus: r.credit_status,
-    risk: r.risk,
-    overdue: perCurrency(r.currencies, r.overdue, false),
-    open: perCurrency(r.currencies, r.open, true),
-    oldestOverdueDue: r.oldest_overdue_due,
-    nextDue: r.next_due,
-    pendingPromises: Number(r.pending_promises ?? 0),
-    promisesDueToday: Number(r.promises_due_today ?? 0),
-    brokenPromises: Number(r.broken_promises ?? 0),
-    openBarriers: Number(r.open_barriers ?? 0),
-    barriersDueToday: Number(r.barriers_due_today ?? 0),
-    barriersOverdue: Number(r.barriers_overdue ?? 0),
-    pressuresPending: Number(r.pressures_pending ?? 0),
-    pressureDeadlinesToday: Number(r.pressure_today ?? 0),
-    pressureDeadlinesPassed: Number(r.pressure_passed ?? 0),
-    lastContactOn: r.last_contact_on,
-    nextContactOn: r.next_contact_on,
-    hasPaid: r.has_paid,
+      debtorId: Number(r.debtor_id),
+      externalId: r.external_id,
+      name: r.name,
+      collectorId: r.collector_id === null ? null : Number(r.collector_id),
+      escalationLevel: Number(r.escalation_level),
+      creditStatus: r.credit_status,
+      risk: r.risk,
+      overdue: perCurrency(r.currencies, r.overdue, false),
+      open: perCurrency(r.currencies, r.open, true),
+      oldestOverdueDue: r.oldest_overdue_due,
+      nextDue: r.next_due,
+      pendingPromises: Number(r.pending_promises ?? 0),
+      promisesDueToday: Number(r.promises_due_today ?? 0),
+      brokenPromises: Number(r.broken_promises ?? 0),
+      openBarriers: Number(r.open_barriers ?? 0),
+      barriersDueToday: Number(r.barriers_due_today ?? 0),
+      barriersOverdue: Number(r.barriers_overdue ?? 0),
+      pressuresPending: Number(r.pressures_pending ?? 0),
+      pressureDeadlinesToday: Number(r.pressure_today ?? 0),
+      pressureDeadlinesPassed: Number(r.pressure_passed ?? 0),
+      lastContactOn: r.last_contact_on,
+      nextContactOn: r.next_contact_on,
+      hasPaid: r.has_paid,
     };
   });
 }
@@ -170,16 +185,22 @@ export interface SnapshotScope {
   timeZone: string;
 }
 
-export function snapshotsOfCollector(db: Db, collectorId: number, scope: SnapshotScope) {
+/** Accounts that may be on today's list: the last day a preventive reminder looks ahead to. */
+export interface WorkScope extends SnapshotScope {
+  preventiveUntil: IsoDate;
+}
+
+export function snapshotsOfCollector(db: Db, collectorId: number, scope: WorkScope) {
   return snapshots(db, scope.today, scope.timeZone, {
     debtors: sql`d.collector_id = ${collectorId}`,
     rows: (debtorId) => sql`${debtorId} in (select id from debtors where collector_id = ${collectorId})`,
+    workUntil: scope.preventiveUntil,
   });
 }
 
 /** Every debtor with a collector; the tables are read whole, which beats a filter on almost all rows. */
-export function snapshotsOfAssignedDebtors(db: Db, scope: SnapshotScope) {
-  return snapshots(db, scope.today, scope.timeZone, { debtors: sql`d.collector_id is not null`, rows: () => sql`true` });
+export function snapshotsOfAssignedDebtors(db: Db, scope: WorkScope) {
+  return snapshots(db, scope.today, scope.timeZone, { debtors: sql`d.collector_id is not null`, rows: () => sql`true`, workUntil: scope.preventiveUntil });
 }
 
 export async function snapshotOfDebtor(db: Db, debtorId: number, scope: SnapshotScope) {

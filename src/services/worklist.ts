@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.js';
 import { daysOverdue } from '../domain/aging.js';
-import { calendarOf, daysBetween, type IsoDate } from '../domain/calendar.js';
+import { addWorkingDays, calendarOf, daysBetween, type IsoDate } from '../domain/calendar.js';
 import { nextBestAction, type AccountState, type Suggestion } from '../domain/next-best-action.js';
 import type { Policy } from '../domain/policy.js';
 import { priorityScore } from '../domain/priority.js';
-import { todaysWork, type WorkReason } from '../domain/todays-work.js';
-import { snapshotsOfAssignedDebtors, snapshotsOfCollector, type AccountSnapshot } from './account-snapshots.js';
+import { PREVENTIVE_WORKING_DAYS, todaysWork, type WorkReason } from '../domain/todays-work.js';
+import { snapshotsOfAssignedDebtors, snapshotsOfCollector, type AccountSnapshot, type WorkScope } from './account-snapshots.js';
 
 export interface WorkItem {
   snapshot: AccountSnapshot;
@@ -84,14 +84,18 @@ function toWorkItems(snapshots: AccountSnapshot[], today: IsoDate, policy: Polic
   return items.sort((a, b) => b.priority - a.priority || a.snapshot.name.localeCompare(b.snapshot.name, 'es'));
 }
 
+function workScope(policy: Policy, today: IsoDate): WorkScope {
+  return { today, timeZone: policy.timeZone, preventiveUntil: addWorkingDays(calendarOf(policy), today, PREVENTIVE_WORKING_DAYS) };
+}
+
 /** A collector's debtors to work today, in priority order. */
 export async function collectorWorklist(db: Db, policy: Policy, collectorId: number, today: IsoDate): Promise<WorkItem[]> {
-  return toWorkItems(await snapshotsOfCollector(db, collectorId, { today, timeZone: policy.timeZone }), today, policy);
+  return toWorkItems(await snapshotsOfCollector(db, collectorId, workScope(policy, today)), today, policy);
 }
 
 /** Every collector's list for today, keyed by collector id (collectors with nothing to do are absent). */
 export async function allWorklists(db: Db, policy: Policy, today: IsoDate): Promise<Map<number, WorkItem[]>> {
-  const snapshots = await snapshotsOfAssignedDebtors(db, { today, timeZone: policy.timeZone });
+  const snapshots = await snapshotsOfAssignedDebtors(db, workScope(policy, today));
   const byCollector = new Map<number, WorkItem[]>();
   for (const item of toWorkItems(snapshots, today, policy)) {
     const id = item.snapshot.collectorId!;

@@ -1,0 +1,43 @@
+import { isNotNull } from 'drizzle-orm';
+import { contactLogs, debtors, pressures } from '../../src/db/schema/index.js';
+import { addDays, calendarOf } from '../../src/domain/calendar.js';
+import { defaultPolicy } from '../../src/domain/policy.js';
+import { todaysWork } from '../../src/domain/todays-work.js';
+import { snapshotOfDebtor } from '../../src/services/account-snapshots.js';
+import { allWorklists } from '../../src/services/worklist.js';
+import { describe, expect, test } from '../support/database.js';
+import { DEMO_DAY, loadExampleCompany } from '../support/demo-data.js';
+import { seedDebtor, seedInvoice, seedUser } from '../support/seed.js';
+
+// The lists read only accounts that may have work (an SQL filter); the domain rules decide.
+// Whatever the filter, a list must hold exactly the accounts the rules pick from all of them.
+describe("today's lists", () => {
+  test('hold exactly the assigned accounts whose rules say there is work, day after day', async ({ database }) => {
+    await loadExampleCompany(database);
+    // Overdue, a pressure deadline passed, and a next contact agreed for much later: on the list.
+    const collector = await seedUser(database.db, 'U0PRESS');
+    const pressed = await seedDebtor(database.db, 'D-PRESS', 'Presionada S.A.', { collectorId: collector.id });
+    await seedInvoice(database.db, pressed.id, 'F-PRESS', addDays(DEMO_DAY, -40), 500_000);
+    const [log] = await database.db
+      .insert(contactLogs)
+      .values({ debtorId: pressed.id, authorId: collector.id, outcomeType: 'pressure', channel: 'phone', reached: true, nextContactOn: addDays(DEMO_DAY, 60), contactedAt: new Date(`${addDays(DEMO_DAY, -20)}T16:00:00Z`) })
+      .returning();
+    await database.db.insert(pressures).values({ debtorId: pressed.id, contactLogId: log!.id, consequence: 'suspension', deadline: addDays(DEMO_DAY, -15) });
+    const assigned = await database.db.select({ id: debtors.id }).from(debtors).where(isNotNull(debtors.collectorId));
+    const cal = calendarOf(defaultPolicy);
+    let listed = 0;
+    for (let offset = -14; offset <= 21; offset += 7) {
+      const today = addDays(DEMO_DAY, offset);
+      const expected: number[] = [];
+      for (const { id } of assigned) {
+        const snapshot = (await snapshotOfDebtor(database.db, id, { today, timeZone: defaultPolicy.timeZone }))!;
+        if (todaysWork({ ...snapshot, today }, cal) !== null) expected.push(id);
+      }
+      const lists = await allWorklists(database.db, defaultPolicy, today);
+      const actual = [...lists.values()].flat().map((item) => item.snapshot.debtorId);
+      expect(actual.sort((a, b) => a - b), today).toEqual(expected.sort((a, b) => a - b));
+      listed += actual.length;
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+});
