@@ -10,7 +10,7 @@ import { classifySlackError } from './slack-errors.js';
 /** Slack allows about one message per second per channel. */
 export const CHANNEL_PACE_MS = 1000;
 const MAX_ATTEMPTS = 8;
-/** Channel heads claimed at a time; each is sent at once. */
+/** Channel heads claimed per pass; each is sent at once, waiting only for its own channel's pace. */
 const BATCH = 100;
 
 const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
@@ -104,45 +104,36 @@ export function createDeliverer(deps: DelivererDeps) {
   }
 
   /**
+   * One pass: claims the heads of channels free to speak and sends them all at once.
+   * Channels that spoke within the pace are left for a later pass, so their wait never
+   * holds up the others.
+   */
+  async function deliverBatch(report: DeliveryReport): Promise<number> {
+    const skipChannels = [...coolingChannels().keys()];
+    const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now(), skipChannels });
+    await Promise.all(rows.map((row) => deliverOne(row, report)));
+    return rows.length;
+  }
+
+  /**
    * Delivers until nothing is claimable; with `untilEmpty` it also waits out retries and
    * rate limits until the outbox holds nothing pending, or `deadline` passes.
-   *
-   * A pipeline, not rounds: heads of channels free to speak are claimed and sent at once,
-   * and the next claim comes as soon as any channel is free again (its message answered
-   * and its pace kept), so no channel waits for another's answer.
    */
   async function drain(opts: { untilEmpty?: (() => Promise<boolean>) | undefined; deadline?: Date } = {}): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
-    const inFlight = new Map<string, Promise<void>>();
-    let failure: { error: unknown } | undefined;
-    try {
-      for (;;) {
-        if (failure) throw failure.error;
-        const cooling = coolingChannels();
-        const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now(), skipChannels: [...cooling.keys(), ...inFlight.keys()] });
-        for (const row of rows) {
-          const delivery = deliverOne(row, report)
-            .catch((error: unknown) => void (failure ??= { error }))
-            .finally(() => inFlight.delete(row.channel));
-          inFlight.set(row.channel, delivery);
-        }
-        if (rows.length === BATCH) continue;
-        // Nothing more to claim now: go on when a delivery ends or a channel cools down.
-        const nextFree = Math.min(...cooling.values());
-        if (inFlight.size > 0) {
-          await Promise.race([...inFlight.values(), ...(cooling.size > 0 ? [sleep(nextFree)] : [])]);
-          continue;
-        }
-        if (rows.length > 0) continue;
-        if (opts.untilEmpty && (await opts.untilEmpty())) return report;
-        if (opts.deadline && now() >= opts.deadline) return report;
-        if (cooling.size > 0) await sleep(nextFree);
-        else if (opts.untilEmpty) await sleep(200);
-        else return report;
+    for (;;) {
+      const claimed = await deliverBatch(report);
+      if (claimed > 0) continue;
+      if (opts.untilEmpty && (await opts.untilEmpty())) return report;
+      if (opts.deadline && now() >= opts.deadline) return report;
+      // Messages may wait behind a channel that just spoke: pass again once the first is free.
+      const cooling = [...coolingChannels().values()];
+      if (cooling.length > 0) {
+        await sleep(Math.min(...cooling));
+        continue;
       }
-    } finally {
-      // Nothing is left half-sent when the loop ends early.
-      await Promise.all(inFlight.values());
+      if (!opts.untilEmpty) return report;
+      await sleep(200);
     }
   }
 

@@ -146,23 +146,6 @@ describe('outbox delivery', () => {
     }
   });
 
-  test("a channel's next message waits for its own answer and pace, not for another channel's answer", async ({ database }) => {
-    const slack = await new SlackStandIn().start();
-    try {
-      slack.answerDelayMs = (call) => (call.args.channel === 'C0SLOW' ? 1500 : 0);
-      await queue(database, 'C0SLOW', ['slow']);
-      await queue(database, 'U0FAST', ['f1', 'f2']);
-      const report = await drainAll(deliverer(database, slack), database);
-      expect(report).toMatchObject({ sent: 3, failed: 0, retried: 0 });
-      const fast = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0FAST').map((c) => c.at);
-      expect(fast[1]! - fast[0]!).toBeGreaterThanOrEqual(950);
-      // Sent when its own pace allowed, while the slow channel's answer was still on its way.
-      expect(fast[1]! - fast[0]!).toBeLessThan(1400);
-    } finally {
-      await slack.stop();
-    }
-  });
-
   test("an alarm's message is rendered when sent: acknowledged meanwhile, it goes out acknowledged", async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {

@@ -46,8 +46,6 @@ export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedCall[] = [];
   private readonly scripts = new Map<string, Scripted[]>();
-  /** How long the stand-in takes to answer a call: Slack is slower for some calls than others. */
-  answerDelayMs: (call: RecordedCall) => number = () => 0;
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private ts = 1_700_000_000;
@@ -103,10 +101,7 @@ export class SlackStandIn {
       return { status: 200, headers: {}, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    const call = { method, args, at: Date.now() };
-    this.calls.push(call);
-    const delay = this.answerDelayMs(call);
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    this.calls.push({ method, args, at: Date.now() });
     const scripted = this.scripts.get(method)?.shift();
     if (scripted) {
       if ('rateLimited' in scripted) {
