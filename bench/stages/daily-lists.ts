@@ -1,9 +1,9 @@
 // Every collector's list for the day: the product's daily-list job (snapshots, rules,
 // priority, Block Kit, the leads' summaries, all queued in the outbox) against one SQL
 // query that returns the same debtors, in priority order, with the same rules.
-import { addWorkingDays, calendarOf, type IsoDate } from '../../src/domain/calendar.js';
+import { calendarOf, type IsoDate } from '../../src/domain/calendar.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { PREVENTIVE_WORKING_DAYS } from '../../src/domain/todays-work.js';
+import { preventiveHorizon } from '../../src/domain/todays-work.js';
 import { PRIORITY_WEIGHTS } from '../../src/domain/priority.js';
 import { dailyListJob } from '../../src/jobs/daily-list.js';
 import { allWorklists } from '../../src/services/worklist.js';
@@ -15,7 +15,7 @@ import { TODAY, type Stage } from '../lib/context.js';
 export function dailyListSql(policy: Policy, today: IsoDate): string {
   const T = `'${today}'::date`;
   const tz = `'${policy.timeZone}'`;
-  const preventiveUntil = addWorkingDays(calendarOf(policy), today, PREVENTIVE_WORKING_DAYS);
+  const preventiveUntil = preventiveHorizon(calendarOf(policy), today);
   const w = PRIORITY_WEIGHTS;
   return `
     WITH inv AS (

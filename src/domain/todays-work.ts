@@ -12,6 +12,11 @@ export type WorkReason =
 /** Invoices falling due within this many working days get a preventive reminder. */
 export const PREVENTIVE_WORKING_DAYS = 3;
 
+/** The last day whose due invoices get a preventive reminder today. */
+export function preventiveHorizon(cal: WorkCalendar, today: IsoDate): IsoDate {
+  return addWorkingDays(cal, today, PREVENTIVE_WORKING_DAYS);
+}
+
 export interface WorkInput {
   today: IsoDate;
   oldestOverdueDue: IsoDate | null;
@@ -45,7 +50,7 @@ export function todaysWork(input: WorkInput, cal: WorkCalendar): WorkReason | nu
     if (input.openBarriers > input.barriersOverdue) return null;
     return contactDue ? 'overdue' : null;
   }
-  if (input.nextDue !== null && input.nextDue <= addWorkingDays(cal, today, PREVENTIVE_WORKING_DAYS)) {
+  if (input.nextDue !== null && input.nextDue <= preventiveHorizon(cal, today)) {
     // One reminder per invoice run-up is enough: a contact in the week before counts.
     const remindedAlready = input.lastContactOn !== null && input.lastContactOn >= addDays(input.nextDue, -7);
     return contactDue && !remindedAlready ? 'preventive' : null;

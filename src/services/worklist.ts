@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.js';
 import { daysOverdue } from '../domain/aging.js';
-import { addWorkingDays, calendarOf, daysBetween, type IsoDate } from '../domain/calendar.js';
+import { calendarOf, daysBetween, type IsoDate } from '../domain/calendar.js';
 import { nextBestAction, type AccountState, type Suggestion } from '../domain/next-best-action.js';
 import type { Policy } from '../domain/policy.js';
 import { priorityScore } from '../domain/priority.js';
-import { PREVENTIVE_WORKING_DAYS, todaysWork, type WorkReason } from '../domain/todays-work.js';
+import { preventiveHorizon, todaysWork, type WorkReason } from '../domain/todays-work.js';
 import { snapshotsOfAssignedDebtors, snapshotsOfCollector, type AccountSnapshot, type WorkScope } from './account-snapshots.js';
 
 export interface WorkItem {
@@ -85,7 +85,7 @@ function toWorkItems(snapshots: AccountSnapshot[], today: IsoDate, policy: Polic
 }
 
 function workScope(policy: Policy, today: IsoDate): WorkScope {
-  return { today, timeZone: policy.timeZone, preventiveUntil: addWorkingDays(calendarOf(policy), today, PREVENTIVE_WORKING_DAYS) };
+  return { today, timeZone: policy.timeZone, preventiveUntil: preventiveHorizon(calendarOf(policy), today) };
 }
 
 /** A collector's debtors to work today, in priority order. */
