@@ -1,6 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type postgres from 'postgres';
@@ -11,10 +8,6 @@ export const migrationsFolder = join(packageDir, 'drizzle');
 
 // Any key will do, as long as every instance uses the same one.
 const MIGRATION_LOCK = 5_172_026;
-
-export async function migratePGlite(pg: PGlite): Promise<void> {
-  await migratePglite(drizzlePglite({ client: pg }), { migrationsFolder });
-}
 
 /** Several instances may start at once: an advisory lock lets one migrate at a time. */
 export async function migratePostgresDb(sql: postgres.Sql): Promise<void> {

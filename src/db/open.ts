@@ -1,8 +1,7 @@
 import type { Env } from '../config/env.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { migratePGlite, migratePostgresDb } from './migrate.js';
-import { createPGlite, pgliteDatabase } from './pglite.js';
+import { migratePostgresDb } from './migrate.js';
 import { postgresClient, postgresDatabase } from './postgres.js';
 
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite) and migrates it. */
@@ -19,6 +18,8 @@ export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>):
   }
   const release = lockDataDir(env.DATA_DIR);
   try {
+    // Loaded only here: a command on PostgreSQL starts without the embedded engine.
+    const { createPGlite, migratePGlite, pgliteDatabase } = await import('./pglite.js');
     const pg = await createPGlite(env.DATA_DIR);
     await migratePGlite(pg);
     return pgliteDatabase(pg, release);

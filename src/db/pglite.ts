@@ -1,7 +1,9 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { BulkTx, Database, Db } from './database.js';
+import { migrationsFolder } from './migrate.js';
 import * as schema from './schema/index.js';
 
 export function pgliteOptions() {
@@ -53,4 +55,8 @@ export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined
       onClose();
     },
   };
+}
+
+export async function migratePGlite(pg: PGlite): Promise<void> {
+  await migrate(drizzle({ client: pg }), { migrationsFolder });
 }

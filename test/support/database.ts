@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { inject, test as base } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { migratePGlite } from '../../src/db/migrate.js';
-import { createPGlite, pgliteDatabase } from '../../src/db/pglite.js';
+import { createPGlite, migratePGlite, pgliteDatabase } from '../../src/db/pglite.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 
 // PGlite: booted and migrated once per worker, cloned once per test file, emptied per test.

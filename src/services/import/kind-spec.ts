@@ -47,9 +47,10 @@ export interface Upsert {
   /** Drops unchanged rows by comparing them with the stored ones first. */
   compared: string;
   /**
-   * Nothing stored to compare with. Also the only safe form then: the planner knows a
-   * vacuumed empty table has no pages and would rescan it once per file row, for a table
-   * the statement itself is filling.
+   * Nothing stored to compare with or to conflict with: a plain INSERT, a quarter faster
+   * than ON CONFLICT's speculative insertion per row. Also the only safe form then: the
+   * planner knows a vacuumed empty table has no pages and would rescan it once per file
+   * row, for a table the statement itself is filling.
    */
   plain: string;
 }
@@ -125,20 +126,31 @@ export function upsertSql(options: {
   // insertion per row, twice the time of the whole comparison on a nightly re-export.
   const unchanged = `WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}
                       AND ${row('cur')} IS NOT DISTINCT FROM ${row('src')})`;
-  const statement = (where: string) => `WITH changed AS (
-    INSERT INTO ${table} AS t (${columns.join(', ')})
-    SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source}) src
-    ${where}
-    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set.join(', ')}
-    WHERE ${row('t')} IS DISTINCT FROM ${row('excluded')}
+  const insert = `INSERT INTO ${table} AS t (${columns.join(', ')})
+    SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source}) src`;
+  const counted = (statement: string) => `WITH changed AS (${statement}
     RETURNING (xmax = 0) AS inserted
   )
   SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM changed`;
-  return { table, compared: statement(unchanged), plain: statement('') };
+  return {
+    table,
+    compared: counted(`${insert}
+    ${unchanged}
+    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set.join(', ')}
+    WHERE ${row('t')} IS DISTINCT FROM ${row('excluded')}`),
+    plain: counted(insert),
+  };
 }
 
-/** The form of `upsert` for its table as it is now. */
+const holdsRows = async (tx: BulkTx, table: string) =>
+  (await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`))[0]?.any === true;
+
+/**
+ * The form of `upsert` for its table as it is now. An empty table is locked against other
+ * writers before the plain form is chosen, so that no row can arrive to conflict with it.
+ */
 export async function upsertStatement(tx: BulkTx, upsert: Upsert): Promise<string> {
-  const [stored] = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${upsert.table}) AS any`);
-  return stored?.any ? upsert.compared : upsert.plain;
+  if (await holdsRows(tx, upsert.table)) return upsert.compared;
+  await tx.query(`LOCK TABLE ${upsert.table} IN SHARE ROW EXCLUSIVE MODE`);
+  return (await holdsRows(tx, upsert.table)) ? upsert.compared : upsert.plain;
 }
