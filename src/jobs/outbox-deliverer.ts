@@ -3,15 +3,20 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { findAlarm, type AlarmRecord } from '../services/alarms.js';
-import { claimMessages, markFailed, markRetry, markSent } from '../services/outbox.js';
+import { claimMessages, markFailed, markRetry, markSent, releaseMessages } from '../services/outbox.js';
 import type { Payload } from './job-deps.js';
 import { classifySlackError } from './slack-errors.js';
 
 /** Slack allows about one message per second per channel. */
 export const CHANNEL_PACE_MS = 1000;
 const MAX_ATTEMPTS = 8;
-/** Channel heads claimed per pass; each is sent at once, waiting only for its own channel's pace. */
-const BATCH = 100;
+/** Channels claimed per pass: each is delivered at once, waiting only for its own pace. */
+const CHANNELS_PER_PASS = 500;
+/**
+ * Messages of one channel claimed together and sent one after another at the pace: a
+ * busy channel needs no new claim per message, and a pass lasts a few seconds at most.
+ */
+const PER_CHANNEL = 5;
 
 const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
 
@@ -61,13 +66,13 @@ export function createDeliverer(deps: DelivererDeps) {
     return alarm ? deps.renderAlarm(alarm) : null;
   }
 
-  async function deliverOne(row: Claimed, report: DeliveryReport) {
+  async function deliverOne(row: Claimed, report: DeliveryReport): Promise<'sent' | 'failed' | 'retried'> {
     const payload = await payloadOf(row);
     if (!payload) {
       deps.logger.warn({ outboxId: row.id, ref: row.ref }, 'slack message has nothing to send');
       await markFailed(deps.db, row.id, 'nothing_to_send');
       report.failed++;
-      return;
+      return 'failed';
     }
     const wait = (lastSent.get(row.channel) ?? 0) + paceMs - now().getTime();
     if (wait > 0) await sleep(wait);
@@ -76,6 +81,7 @@ export function createDeliverer(deps: DelivererDeps) {
       lastSent.set(row.channel, now().getTime());
       await markSent(deps.db, row.id, result.ts ?? null, worker);
       report.sent++;
+      return 'sent';
     } catch (error) {
       lastSent.set(row.channel, now().getTime());
       const failure = classifySlackError(error);
@@ -83,12 +89,23 @@ export function createDeliverer(deps: DelivererDeps) {
         deps.logger.warn({ outboxId: row.id, channel: row.channel, reason: failure.reason }, 'slack message failed');
         await markFailed(deps.db, row.id, failure.reason);
         report.failed++;
-        return;
+        return 'failed';
       }
       const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts);
       deps.logger.info({ outboxId: row.id, channel: row.channel, reason: failure.reason, delay }, 'slack message retried');
       await markRetry(deps.db, row.id, new Date(now().getTime() + delay), failure.reason);
       report.retried++;
+      return 'retried';
+    }
+  }
+
+  /** A channel's claimed messages, in order; those behind one to be retried are given back to wait for it. */
+  async function deliverChannel(rows: readonly Claimed[], report: DeliveryReport) {
+    for (const [i, row] of rows.entries()) {
+      if ((await deliverOne(row, report)) === 'retried') {
+        await releaseMessages(deps.db, rows.slice(i + 1).map((r) => r.id), worker);
+        return;
+      }
     }
   }
 
@@ -104,14 +121,19 @@ export function createDeliverer(deps: DelivererDeps) {
   }
 
   /**
-   * One pass: claims the heads of channels free to speak and sends them all at once.
-   * Channels that spoke within the pace are left for a later pass, so their wait never
-   * holds up the others.
+   * One pass: claims the queues of channels free to speak and delivers them all at once,
+   * each channel at its own pace. Channels that spoke within the pace are left for a later
+   * pass, so their wait never holds up the others.
    */
   async function deliverBatch(report: DeliveryReport): Promise<number> {
     const skipChannels = [...coolingChannels().keys()];
-    const rows = await claimMessages(deps.db, { worker, limit: BATCH, now: now(), skipChannels });
-    await Promise.all(rows.map((row) => deliverOne(row, report)));
+    const rows = await claimMessages(deps.db, { worker, channels: CHANNELS_PER_PASS, perChannel: PER_CHANNEL, now: now(), skipChannels });
+    const queues = new Map<string, Claimed[]>();
+    for (const row of rows) queues.set(row.channel, [...(queues.get(row.channel) ?? []), row]);
+    // The longest queues start first: the client has a limited number of calls in flight,
+    // and the busiest channel decides when the outbox is empty.
+    const busiestFirst = [...queues.values()].sort((a, b) => b.length - a.length);
+    await Promise.all(busiestFirst.map((queue) => deliverChannel(queue, report)));
     return rows.length;
   }
 

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { jsonIds, jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
-import { alarms, outbox, type OutboxRow } from '../db/schema/index.js';
+import { outbox, type OutboxRow } from '../db/schema/index.js';
 
 /** A Slack message to deliver later: `payload` holds the chat.postMessage arguments but the channel. */
 export interface OutgoingMessage {
@@ -56,39 +56,54 @@ type ClaimRow = {
 };
 
 /**
- * Claims the oldest undelivered message of up to `limit` channels, those with most waiting
- * first, leaving out `skipChannels`. Only a channel's oldest message is ever claimable, so
- * each channel receives its messages in order, and `FOR UPDATE SKIP LOCKED` keeps two
- * deliverers from taking the same row.
+ * Claims the queues of up to `channels` channels, those with most waiting first, leaving
+ * out `skipChannels`: each channel's oldest `perChannel` messages, in order. A channel is
+ * claimed only with its oldest message, and `FOR UPDATE SKIP LOCKED` on that message keeps
+ * two deliverers from taking the same channel, so each channel receives its messages in
+ * order, from one deliverer at a time.
  */
 export async function claimMessages(
   db: Db,
-  opts: { worker: string; limit: number; now: Date; skipChannels?: readonly string[] },
+  opts: { worker: string; channels: number; perChannel: number; now: Date; skipChannels?: readonly string[] },
 ): Promise<Array<Pick<OutboxRow, 'id' | 'channel' | 'method' | 'payload' | 'attempts' | 'ref'>>> {
   // Raw SQL takes instants as ISO text: the drivers disagree on Date parameters.
   const now = opts.now.toISOString();
   const stale = new Date(opts.now.getTime() - STALE_CLAIM_MS).toISOString();
   const claimable = sql`((o.state = 'pending' and o.next_attempt_at <= ${now}::timestamptz) or (o.state = 'sending' and o.claimed_at < ${stale}::timestamptz))`;
-  const rows = await queryRows<ClaimRow>(
-    db,
-    sql`
-    with heads as (
-      select min(id) as id, count(*) as waiting from outbox
-      where state in ('pending', 'sending')
-      group by channel
-    ), picked as (
-      select o.id from outbox o join heads h on h.id = o.id
+  const rows = await db.transaction(async (tx) => {
+    const heads = await queryRows<{ channel: string }>(
+      tx,
+      sql`
+      with heads as (
+        select min(id) as id, count(*) as waiting from outbox
+        where state in ('pending', 'sending')
+        group by channel
+      )
+      select o.channel from outbox o join heads h on h.id = o.id
       where ${claimable}
         and o.channel not in (select value from jsonb_array_elements_text(${JSON.stringify(opts.skipChannels ?? [])}::jsonb))
       -- The longest queues first: at one message per second per channel, they decide when the outbox is empty.
       order by h.waiting desc, o.id
-      limit ${opts.limit}
-      for update of o skip locked
-    )
-    update outbox o set state = 'sending', claimed_by = ${opts.worker}, claimed_at = ${now}::timestamptz, attempts = o.attempts + 1
-    from picked where o.id = picked.id
-    returning o.id, o.channel, o.method, o.payload, o.attempts, o.ref`,
-  );
+      limit ${opts.channels}
+      for update of o skip locked`,
+    );
+    if (heads.length === 0) return [];
+    // A message is taken only with every older one of its channel: a gap would break the order.
+    return queryRows<ClaimRow>(
+      tx,
+      sql`
+      with queue as (
+        select o.id, row_number() over w as pos, bool_and(${claimable}) over w as ready
+        from outbox o
+        where o.state in ('pending', 'sending')
+          and o.channel in (select value from jsonb_array_elements_text(${JSON.stringify(heads.map((h) => h.channel))}::jsonb))
+        window w as (partition by o.channel order by o.id)
+      )
+      update outbox o set state = 'sending', claimed_by = ${opts.worker}, claimed_at = ${now}::timestamptz, attempts = o.attempts + 1
+      from queue q where q.id = o.id and q.pos <= ${opts.perChannel} and q.ready
+      returning o.id, o.channel, o.method, o.payload, o.attempts, o.ref`,
+    );
+  });
   return rows
     .map((r) => ({
       id: Number(r.id),
@@ -101,19 +116,24 @@ export async function claimMessages(
     .sort((a, b) => a.id - b.id);
 }
 
-/** Records a delivered message (and its `ts` on the alarm it announced). */
+/** Gives claimed messages back unsent (they wait behind one that is to be retried). */
+export async function releaseMessages(db: Db, ids: readonly number[], worker: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update outbox set state = 'pending', claimed_by = null, claimed_at = null, attempts = attempts - 1
+    where id in ${jsonIds(ids)} and claimed_by = ${worker} and state = 'sending'`);
+}
+
+/** Records a delivered message (and its `ts` on the alarm it announced), in one statement. */
 export async function markSent(db: Db, id: number, messageTs: string | null, worker: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(outbox)
-      .set({ state: 'sent', messageTs, sentAt: new Date(), lastError: null })
-      .where(and(eq(outbox.id, id), eq(outbox.claimedBy, worker)))
-      .returning({ ref: outbox.ref, channel: outbox.channel });
-    const alarmId = row?.ref?.startsWith('alarm:') ? Number(row.ref.slice('alarm:'.length)) : null;
-    if (alarmId !== null && messageTs) {
-      await tx.update(alarms).set({ channel: row!.channel, messageTs }).where(eq(alarms.id, alarmId));
-    }
-  });
+  await db.execute(sql`
+    with sent as (
+      update outbox set state = 'sent', message_ts = ${messageTs}, sent_at = now(), last_error = null
+      where id = ${id} and claimed_by = ${worker}
+      returning ref, channel
+    )
+    update alarms a set channel = sent.channel, message_ts = ${messageTs}
+    from sent where ${messageTs}::text is not null and sent.ref = 'alarm:' || a.id`);
 }
 
 export async function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string): Promise<void> {

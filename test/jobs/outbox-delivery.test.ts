@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.js';
 import { alarms, outbox, teams } from '../../src/db/schema/index.js';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
 import { raiseAlarms } from '../../src/services/alarms.js';
-import { claimMessages, enqueueAlarmMessages, enqueueMessages, outboxCounts, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { claimMessages, enqueueAlarmMessages, enqueueMessages, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { deliveryClient } from '../../src/slack/delivery-client.js';
 import { describe, expect, test } from '../support/database.js';
@@ -91,7 +91,7 @@ describe('outbox delivery', () => {
     const slack = await new SlackStandIn().start();
     try {
       await queue(database, 'U0A', ['claimed by the dead']);
-      const claimed = await claimMessages(database.db, { worker: 'dead-process', limit: 10, now: new Date() });
+      const claimed = await claimMessages(database.db, { worker: 'dead-process', channels: 10, perChannel: 5, now: new Date() });
       expect(claimed).toHaveLength(1);
       // A restarted instance does not take it while the claim is fresh …
       expect((await deliverer(database, slack).drain()).sent).toBe(0);
@@ -121,11 +121,31 @@ describe('outbox delivery', () => {
     await queue(database, 'U0ONE', ['one']);
     await queue(database, 'U0THREE', ['three-1', 'three-2', 'three-3']);
     await queue(database, 'U0TWO', ['two-1', 'two-2']);
-    const claim = (skipChannels: string[] = []) => claimMessages(database.db, { worker: 'w', limit: 2, now: new Date(), skipChannels });
+    const claim = (skipChannels: string[] = []) => claimMessages(database.db, { worker: 'w', channels: 2, perChannel: 1, now: new Date(), skipChannels });
     // The busiest channel decides when the outbox is empty: its head goes first.
     expect((await claim()).map((r) => r.channel).sort()).toEqual(['U0THREE', 'U0TWO']);
     await database.db.update(outbox).set({ state: 'pending', claimedBy: null });
     expect((await claim(['U0THREE'])).map((r) => r.channel).sort()).toEqual(['U0ONE', 'U0TWO']);
+  });
+
+  test("claims a channel's oldest messages in order, and nothing of a channel another deliverer holds", async ({ database }) => {
+    await queue(database, 'U0A', ['a1', 'a2', 'a3', 'a4']);
+    await queue(database, 'U0B', ['b1', 'b2']);
+    const claim = (worker: string) => claimMessages(database.db, { worker, channels: 10, perChannel: 3, now: new Date() });
+    const first = await claim('one');
+    expect(first.map((r) => r.payload?.text)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+    // Another deliverer finds both channels held (a4 waits behind a3).
+    expect(await claim('two')).toEqual([]);
+    // Given back unsent behind a retried a1, a2 and a3 are claimable again only with a1.
+    await releaseMessages(database.db, [first[1]!.id, first[2]!.id], 'one');
+    expect(await claim('two')).toEqual([]);
+    const rows = await database.db.select().from(outbox).where(eq(outbox.channel, 'U0A')).orderBy(outbox.id);
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+      ['sending', 1],
+      ['pending', 0],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
   });
 
   test('a busy channel paces itself without holding up the others', async ({ database }) => {
