@@ -17,7 +17,7 @@ export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Prom
   if (messages.length === 0) return;
   const rows = jsonRows(
     messages.map((m) => ({ channel: m.channel, payload: m.payload, ref: m.ref ?? null })),
-    { channel: 'text', payload: 'jsonb', ref: 'text' },
+    { channel: 'text', payload: 'json', ref: 'text' },
   );
   await tx.execute(sql`
     insert into outbox (channel, payload, ref)

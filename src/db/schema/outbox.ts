@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, json, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { outboxStateEnum } from './enums.js';
 
 /** Slack messages written with the fact they announce and delivered later, once. */
@@ -9,8 +9,12 @@ export const outbox = pgTable(
     /** Slack channel or user id the message goes to. */
     channel: text('channel').notNull(),
     method: text('method').notNull().default('chat.postMessage'),
-    /** chat.postMessage arguments but the channel; null for an alarm, rendered from the alarm when sent. */
-    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    /**
+     * chat.postMessage arguments but the channel; null for an alarm, rendered from the alarm
+     * when sent. `json`, not `jsonb`: stored and handed back as written, never queried inside,
+     * so the morning's megabytes of lists are not taken apart and rebuilt on the way.
+     */
+    payload: json('payload').$type<Record<string, unknown>>(),
     state: outboxStateEnum('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
