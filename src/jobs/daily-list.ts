@@ -24,6 +24,18 @@ function previousWorkingDay(cal: ReturnType<typeof calendarOf>, date: IsoDate): 
 }
 
 /**
+ * `promise`, marked as handled: it is awaited later, and should the work stop before then,
+ * its rejection must not end the process as an unhandled one.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Messages are queued in batches of this many while the rest are still being rendered. */
+const QUEUE_BATCH = 50;
+
+/**
  * Every working morning: one DM per collector with today's debtors in priority order
  * (or a short "nothing today"), then a summary for each team's lead in its alarm channel.
  * All messages go to the outbox with the job's run row, in one transaction.
@@ -36,32 +48,49 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
     'daily-list',
     date,
     async (tx) => {
-      const lists = await allWorklists(tx, deps.policy, date);
-      const messages: OutgoingMessage[] = [];
+      // Every query is asked at once: the database answers the later ones, and stores each
+      // batch of messages, while this process renders the lists.
+      const asked = {
+        lists: awaitedLater(allWorklists(tx, deps.policy, date)),
+        workers: awaitedLater(listWorkers(tx)),
+        teams: awaitedLater(listTeams(tx)),
+        activity: awaitedLater(collectorDays(tx, { today: date, since: previousWorkingDay(cal, date), timeZone: deps.policy.timeZone })),
+      };
+      const stored: Promise<void>[] = [];
+      let batch: OutgoingMessage[] = [];
+      const queue = (message: OutgoingMessage) => {
+        batch.push(message);
+        if (batch.length < QUEUE_BATCH) return;
+        stored.push(awaitedLater(enqueueMessages(tx, batch)));
+        batch = [];
+      };
+
+      const lists = await asked.lists;
+      const workers = await asked.workers;
       let debtors = 0;
-      const workers = await listWorkers(tx);
+      let messages = 0;
       for (const worker of workers) {
         const items = lists.get(worker.id) ?? [];
         // Leads and managers with no debtors of their own get no list.
         if (items.length === 0 && worker.role !== 'collector') continue;
         debtors += items.length;
         for (const payload of deps.render.dailyList({ collectorName: worker.name, date, items })) {
-          messages.push({ channel: worker.slackUserId, payload });
+          queue({ channel: worker.slackUserId, payload });
+          messages++;
         }
       }
-      const collectorMessages = messages.length;
-      const onList = new Map([...lists].map(([id, items]) => [id, items.length]));
-      const days = await collectorDays(tx, { today: date, since: previousWorkingDay(cal, date), timeZone: deps.policy.timeZone, onList });
+      const days = (await asked.activity).map((a) => ({ ...a, onList: lists.get(a.collectorId)?.length ?? 0 }));
       let summaries = 0;
-      for (const team of await listTeams(tx)) {
+      for (const team of await asked.teams) {
         if (!team.alarmChannel) continue;
         const collectors = days.filter((d) => d.teamId === team.id);
         if (collectors.length === 0) continue;
-        messages.push({ channel: team.alarmChannel, payload: deps.render.leadSummary({ teamName: team.name, date, collectors }) });
+        queue({ channel: team.alarmChannel, payload: deps.render.leadSummary({ teamName: team.name, date, collectors }) });
         summaries++;
       }
-      await enqueueMessages(tx, messages);
-      return { collectors: workers.length, debtors, messages: collectorMessages, summaries };
+      stored.push(enqueueMessages(tx, batch));
+      await Promise.all(stored);
+      return { collectors: workers.length, debtors, messages, summaries };
     },
     (s) => `${s.collectors} collectors, ${s.debtors} debtors, ${s.messages} messages, ${s.summaries} team summaries`,
   );

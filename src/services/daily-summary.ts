@@ -4,12 +4,17 @@ import { queryRows } from '../db/query-rows.js';
 import type { IsoDate } from '../domain/calendar.js';
 
 /** One collector's line in the lead's morning summary. */
-export interface CollectorDay {
+export interface CollectorDay extends CollectorActivity {
+  /** Debtors on today's list. */
+  onList: number;
+}
+
+/** What a collector did since the previous working day, and what today holds. */
+export interface CollectorActivity {
   collectorId: number;
   name: string;
   slackUserId: string;
   teamId: number;
-  onList: number;
   contactsLogged: number;
   promisesDueToday: number;
   promisesBroken: number;
@@ -42,8 +47,8 @@ function perCurrency(value: Row['promised']): Record<string, number> {
  */
 export async function collectorDays(
   db: Db,
-  input: { today: IsoDate; since: IsoDate; timeZone: string; onList: Map<number, number> },
-): Promise<CollectorDay[]> {
+  input: { today: IsoDate; since: IsoDate; timeZone: string },
+): Promise<CollectorActivity[]> {
   const { today, since, timeZone } = input;
   // The window as instants, so contacts are compared on their stored column.
   const from = sql`(${since}::date::timestamp at time zone ${timeZone})`;
@@ -93,7 +98,6 @@ export async function collectorDays(
     name: r.name,
     slackUserId: r.slack_user_id,
     teamId: Number(r.team_id),
-    onList: input.onList.get(Number(r.id)) ?? 0,
     contactsLogged: Number(r.contacts),
     promisesDueToday: Number(r.due_today),
     promisesBroken: Number(r.broken),
