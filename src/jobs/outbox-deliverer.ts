@@ -108,10 +108,19 @@ export function createDeliverer(deps: DelivererDeps) {
     }
   }
 
-  /** A channel's claimed messages, in order; those behind one to be retried are given back to wait for it. */
-  async function deliverChannel(rows: readonly Claimed[], report: DeliveryReport) {
+  /**
+   * A channel's claimed messages, in order; those behind one to be retried are given back
+   * to wait for it. `firstTried` is called once the first has been tried, however it went.
+   */
+  async function deliverChannel(rows: readonly Claimed[], report: DeliveryReport, firstTried: () => void = () => undefined) {
     for (const [i, row] of rows.entries()) {
-      if ((await deliverOne(row, report)) === 'retried') {
+      let outcome;
+      try {
+        outcome = await deliverOne(row, report);
+      } finally {
+        if (i === 0) firstTried();
+      }
+      if (outcome === 'retried') {
         await releaseMessages(deps.db, rows.slice(i + 1).map((r) => r.id), worker);
         return;
       }
@@ -139,10 +148,23 @@ export function createDeliverer(deps: DelivererDeps) {
     const rows = await claimMessages(deps.db, { worker, channels: CHANNELS_PER_PASS, perChannel: PER_CHANNEL, now: now(), skipChannels });
     const queues = new Map<string, Claimed[]>();
     for (const row of rows) queues.set(row.channel, [...(queues.get(row.channel) ?? []), row]);
-    // The longest queues start first: the client has a limited number of calls in flight,
-    // and the busiest channel decides when the outbox is empty.
+    // The busiest channels decide when the outbox is empty: the others start once their
+    // first messages have gone, so as not to hold those up on the client's calls in flight.
     const busiestFirst = [...queues.values()].sort((a, b) => b.length - a.length);
-    await Promise.all(busiestFirst.map((queue) => deliverChannel(queue, report)));
+    const busiest = busiestFirst.filter((queue) => queue.length === busiestFirst[0]!.length);
+    let untried = busiest.length;
+    let letOthersStart: () => void = () => undefined;
+    const othersMayStart = new Promise<void>((resolve) => (letOthersStart = resolve));
+    const tried = () => {
+      if (--untried === 0) letOthersStart();
+    };
+    await Promise.all([
+      ...busiest.map((queue) => deliverChannel(queue, report, tried)),
+      ...busiestFirst.slice(busiest.length).map(async (queue) => {
+        await othersMayStart;
+        await deliverChannel(queue, report);
+      }),
+    ]);
     return rows.length;
   }
 
