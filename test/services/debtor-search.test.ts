@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/database.js';
-import { searchDebtors } from '../../src/services/debtor-search.js';
+import { queryRows } from '../../src/db/query-rows.js';
+import { searchDebtors, similarityScope, similarNamesQuery } from '../../src/services/debtor-search.js';
 import { describe, expect, test } from '../support/database.js';
 import { seedDebtor } from '../support/seed.js';
 
@@ -50,5 +52,18 @@ describe('searchDebtors', () => {
   test('punctuation alone searches nothing', async ({ database }) => {
     await seedAll(database.db);
     expect(await searchDebtors(database.db, ' ,.- ')).toEqual({ kind: 'none', suggestions: [] });
+  });
+
+  // The planner takes word_similarity for cheap: at a low threshold it would score every
+  // debtor (0.7 s at 100,000) rather than the trigram index's candidates.
+  test('similar names are scored from the trigram index, never by reading every debtor', async ({ database }) => {
+    await seedAll(database.db);
+    const plan = await database.db.transaction(async (tx) => {
+      await similarityScope(tx, 0.3);
+      const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${similarNamesQuery('farmacai guemes', 3)}`);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan on debtors_search_name_trgm_idx/);
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });
