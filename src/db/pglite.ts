@@ -1,9 +1,8 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { BulkTx, Database, Db } from './database.js';
-import { migrationsFolder } from './migrate.js';
+import { hasEveryMigration, migrationsFolder } from './migrate.js';
 import * as schema from './schema/index.js';
 
 export function pgliteOptions() {
@@ -58,5 +57,7 @@ export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined
 }
 
 export async function migratePGlite(pg: PGlite): Promise<void> {
+  if (await hasEveryMigration(async (text) => (await pg.query<Record<string, unknown>>(text)).rows)) return;
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
   await migrate(drizzle({ client: pg }), { migrationsFolder });
 }
