@@ -4,6 +4,7 @@ import { enqueueMessages, type OutgoingMessage } from '../services/outbox.js';
 import { listTeams } from '../services/teams.js';
 import { listWorkers } from '../services/users.js';
 import { allWorklists } from '../services/worklist.js';
+import { awaitedLater } from './awaited-later.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
 
@@ -21,15 +22,6 @@ function previousWorkingDay(cal: ReturnType<typeof calendarOf>, date: IsoDate): 
     day = addDays(day, -1);
   } while (!isWorkingDay(cal, day));
   return day;
-}
-
-/**
- * `promise`, marked as handled: it is awaited later, and should the work stop before then,
- * its rejection must not end the process as an unhandled one.
- */
-function awaitedLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /** Messages are queued in batches of this many while the rest are still being rendered. */

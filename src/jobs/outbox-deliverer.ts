@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { findAlarm, type AlarmRecord } from '../services/alarms.js';
 import { claimMessages, markFailed, markRetry, markSent, releaseMessages } from '../services/outbox.js';
+import { awaitedLater } from './awaited-later.js';
 import type { Payload } from './job-deps.js';
 import { classifySlackError } from './slack-errors.js';
 
@@ -12,6 +13,8 @@ export const CHANNEL_PACE_MS = 1000;
 const MAX_ATTEMPTS = 8;
 /** Channels claimed per pass: each is delivered at once, waiting only for its own pace. */
 const CHANNELS_PER_PASS = 500;
+/** Channels claimed first in a pass, on their own: the longest queues (see `deliverBatch`). */
+const FIRST_CLAIM = 25;
 /**
  * Messages of one channel claimed together and sent one after another at the pace: a
  * busy channel needs no new claim per message, and a pass lasts a few seconds at most.
@@ -46,6 +49,13 @@ export interface DeliveryReport {
  */
 function asFormFields(payload: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, value !== null && typeof value === 'object' ? JSON.stringify(value) : value]));
+}
+
+/** Claimed messages by channel, the longest queues first (the claim's order, kept stable). */
+function queuesOf<T extends { channel: string }>(rows: readonly T[]): T[][] {
+  const queues = new Map<string, T[]>();
+  for (const row of rows) queues.set(row.channel, [...(queues.get(row.channel) ?? []), row]);
+  return [...queues.values()].sort((a, b) => b.length - a.length);
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -138,34 +148,44 @@ export function createDeliverer(deps: DelivererDeps) {
     return cooling;
   }
 
+  const claim = (channels: number, skipChannels: readonly string[]) =>
+    claimMessages(deps.db, { worker, channels, perChannel: PER_CHANNEL, now: now(), skipChannels });
+
   /**
    * One pass: claims the queues of channels free to speak and delivers them all at once,
    * each channel at its own pace. Channels that spoke within the pace are left for a later
    * pass, so their wait never holds up the others.
+   *
+   * The longest queues decide when the outbox is empty: they are claimed first, on their
+   * own, and their first messages go out while the other channels are claimed; those start
+   * once the first messages have been tried, so as not to hold them up on the client's
+   * calls in flight.
    */
   async function deliverBatch(report: DeliveryReport): Promise<number> {
     const skipChannels = [...coolingChannels().keys()];
-    const rows = await claimMessages(deps.db, { worker, channels: CHANNELS_PER_PASS, perChannel: PER_CHANNEL, now: now(), skipChannels });
-    const queues = new Map<string, Claimed[]>();
-    for (const row of rows) queues.set(row.channel, [...(queues.get(row.channel) ?? []), row]);
-    // The busiest channels decide when the outbox is empty: the others start once their
-    // first messages have gone, so as not to hold those up on the client's calls in flight.
-    const busiestFirst = [...queues.values()].sort((a, b) => b.length - a.length);
-    const busiest = busiestFirst.filter((queue) => queue.length === busiestFirst[0]!.length);
+    const first = queuesOf(await claim(FIRST_CLAIM, skipChannels));
+    if (first.length === 0) return 0;
+    const rest =
+      first.length < FIRST_CLAIM
+        ? Promise.resolve([])
+        : awaitedLater(claim(CHANNELS_PER_PASS - FIRST_CLAIM, [...skipChannels, ...first.map((queue) => queue[0]!.channel)]).then(queuesOf));
+    const busiest = first.filter((queue) => queue.length === first[0]!.length);
     let untried = busiest.length;
     let letOthersStart: () => void = () => undefined;
     const othersMayStart = new Promise<void>((resolve) => (letOthersStart = resolve));
     const tried = () => {
       if (--untried === 0) letOthersStart();
     };
+    const deliverLater = async (queue: Claimed[]) => {
+      await othersMayStart;
+      await deliverChannel(queue, report);
+    };
     await Promise.all([
       ...busiest.map((queue) => deliverChannel(queue, report, tried)),
-      ...busiestFirst.slice(busiest.length).map(async (queue) => {
-        await othersMayStart;
-        await deliverChannel(queue, report);
-      }),
+      ...first.slice(busiest.length).map(deliverLater),
+      rest.then((queues) => Promise.all(queues.map(deliverLater))),
     ]);
-    return rows.length;
+    return [...first, ...(await rest)].reduce((n, queue) => n + queue.length, 0);
   }
 
   /**

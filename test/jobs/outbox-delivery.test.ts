@@ -148,15 +148,19 @@ describe('outbox delivery', () => {
     ]);
   });
 
-  test('a busy channel paces itself without holding up the others', async ({ database }) => {
+  test('a busy channel goes first and paces itself without holding up the others', async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {
-      await queue(database, 'C0BUSY', ['b1', 'b2', 'b3']);
+      // More quiet channels than a pass claims first: the rest are claimed meanwhile.
       for (let c = 0; c < 20; c++) await queue(database, `U0Q${c}`, ['only']);
+      await queue(database, 'C0BUSY', ['b1', 'b2', 'b3']);
+      for (let c = 20; c < 40; c++) await queue(database, `U0Q${c}`, ['only']);
       const report = await drainAll(deliverer(database, slack), database);
-      expect(report).toMatchObject({ sent: 23, failed: 0, retried: 0 });
+      expect(report).toMatchObject({ sent: 43, failed: 0, retried: 0 });
       expect(sentTexts(slack, 'C0BUSY')).toEqual(['b1', 'b2', 'b3']);
-      // Two paced seconds for the busy channel; the twenty others go out meanwhile.
+      for (let c = 0; c < 40; c++) expect(sentTexts(slack, `U0Q${c}`)).toEqual(['only']);
+      expect(slack.callsTo('chat.postMessage')[0]!.args.channel).toBe('C0BUSY');
+      // Two paced seconds for the busy channel; the forty others go out meanwhile, in one pass.
       const quiet = slack.callsTo('chat.postMessage').filter((c) => c.args.channel !== 'C0BUSY').map((c) => c.at);
       const busy = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0BUSY').map((c) => c.at);
       expect(Math.max(...quiet)).toBeLessThan(busy[1]!);
