@@ -8,7 +8,7 @@ async function readAll(source: CsvSource): Promise<{ records: string[][]; lines:
   const records: string[][] = [];
   const lines: number[] = [];
   for await (const batch of readCsv(source)) {
-    records.push(...batch.records);
+    for (let i = 0; i < batch.size; i++) records.push(batch.fields(i));
     lines.push(...batch.lines);
   }
   return { records, lines };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.js';
@@ -12,7 +13,7 @@ import {
   type ImportKind,
   type ImportSummary,
 } from '../../src/services/import/index.js';
-import { stagingTable, upsertStatement } from '../../src/services/import/kind-spec.js';
+import { stagingColumns, stagingTable, upsertStatement } from '../../src/services/import/kind-spec.js';
 import { invoicesSpec } from '../../src/services/import/kinds/invoices.js';
 import { describe, expect, test } from '../support/database.js';
 
@@ -303,6 +304,28 @@ const badRows: BadRow[] = [
     message: 'invoice "F-50001" appears again (first on line 2)',
   },
   {
+    name: 'a key repeated, first as stored, then changed',
+    kind: 'invoices',
+    rows: [
+      'F-50001,D-1001,A-50001,2026-01-10,2026-02-09,185000.00,185000.00,MXN',
+      'F-50001,D-1001,A-50001,2026-01-10,2026-02-09,185000.00,1.00,MXN',
+    ],
+    line: 3,
+    column: 'external_id',
+    message: 'invoice "F-50001" appears again (first on line 2)',
+  },
+  {
+    name: 'a key repeated, first changed, then as stored',
+    kind: 'invoices',
+    rows: [
+      'F-50001,D-1001,A-50001,2026-01-10,2026-02-09,185000.00,1.00,MXN',
+      'F-50001,D-1001,A-50001,2026-01-10,2026-02-09,185000.00,185000.00,MXN',
+    ],
+    line: 3,
+    column: 'external_id',
+    message: 'invoice "F-50001" appears again (first on line 2)',
+  },
+  {
     name: 'a field missing',
     kind: 'invoices',
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,10.00,0'],
@@ -523,6 +546,44 @@ describe('reporting problems', () => {
   });
 });
 
+describe('a nightly export repeats most of the last one', () => {
+  const INVOICES = readFileSync(fixture('invoices.csv'), 'utf8').trim().split('\n');
+  const openAmount = async (database: Database, externalId: string) =>
+    (await database.db.select().from(invoices).where(eq(invoices.externalId, externalId)))[0]!.openAmount;
+
+  test('a line stored before is counted and not read again; a row whose digest was cleared is', async ({ database }) => {
+    await importFixtures(database);
+    const stored = await database.db.select({ digest: invoices.sourceDigest }).from(invoices);
+    expect(stored.map((r) => r.digest?.length)).toEqual([8, 8, 8, 8, 8, 8]);
+
+    // Were the line read again, this change made outside the import would be undone.
+    await database.db.update(invoices).set({ openAmount: 1 }).where(eq(invoices.externalId, 'F-50001'));
+    expect(await importStream(database, policy, 'invoices', [INVOICES.join('\n')], 'invoices.csv')).toMatchObject({
+      rows: 6,
+      inserted: 0,
+      updated: 0,
+      unchanged: 6,
+    });
+    expect(await openAmount(database, 'F-50001')).toBe(1);
+
+    await database.db.update(invoices).set({ sourceDigest: null }).where(eq(invoices.externalId, 'F-50001'));
+    expect(await importStream(database, policy, 'invoices', [INVOICES.join('\n')], 'invoices.csv')).toMatchObject({ updated: 1, unchanged: 5 });
+    expect(await openAmount(database, 'F-50001')).toBe(18_500_000);
+  });
+
+  test('the same values under a reordered header change nothing, and are not read again the next night', async ({ database }) => {
+    await importFixtures(database);
+    const before = await snapshot(database);
+    const swapped = INVOICES.map((line) => line.replace(/^([^,]*),([^,]*),/, '$2,$1,')).join('\n');
+    expect(await importStream(database, policy, 'invoices', [swapped], 'invoices.csv')).toMatchObject({ updated: 0, unchanged: 6 });
+    expect((await snapshot(database)).replace(/"source_digest": "[^"]*"/g, '')).toBe(before.replace(/"source_digest": "[^"]*"/g, ''));
+
+    await database.db.update(invoices).set({ openAmount: 1 }).where(eq(invoices.externalId, 'F-50001'));
+    expect(await importStream(database, policy, 'invoices', [swapped], 'invoices.csv')).toMatchObject({ updated: 0, unchanged: 6 });
+    expect(await openAmount(database, 'F-50001')).toBe(1);
+  });
+});
+
 describe('storing a file', () => {
   // Autovacuum leaves an empty table analyzed with no pages: the planner then trusts it to
   // stay empty and would rescan it for every file row while the statement fills it.
@@ -532,7 +593,7 @@ describe('storing a file', () => {
     const plan = async () =>
       database.bulk(async (tx) => {
         await tx.query('ANALYZE invoices');
-        await tx.query(`CREATE TEMP TABLE ${stagingTable('invoices')} (line integer, ${invoicesSpec.staging.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`);
+        await tx.query(`CREATE TEMP TABLE ${stagingTable('invoices')} (line integer, ${stagingColumns(invoicesSpec).map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`);
         const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${await upsertStatement(tx, invoicesSpec.upsert)}`);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });

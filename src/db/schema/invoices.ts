@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, char, customType, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const invoices = pgTable(
   'invoices',
@@ -17,6 +19,12 @@ export const invoices = pgTable(
     /** What the ERP says is still owed, in minor units. */
     openAmount: bigint('open_amount', { mode: 'number' }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
+    /**
+     * Digest of the ERP line the row was last imported from: the next export's same line is
+     * skipped (src/services/import/line-digests.ts). Anything else that writes the row must
+     * set it to NULL.
+     */
+    sourceDigest: bytea('source_digest'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -4,10 +4,30 @@ import { parse } from 'csv-parse/sync';
 /** What `importStream` reads: a file stream, or any (async) iterable of text or bytes. */
 export type CsvSource = NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
 
-/** Records parsed so far, each with the line it starts on (the header is line 1). */
-export interface CsvBatch {
-  records: string[][];
-  lines: number[];
+/** Records read so far, each with the line it starts on (the header is line 1). */
+export class CsvBatch {
+  constructor(
+    readonly lines: number[],
+    /** Records without quotes, as written: fields are the pieces between commas. */
+    private readonly texts: string[] | null,
+    private readonly parsed: string[][] | null,
+    /** Only a CRLF file can hold a bare LF inside an unquoted field. */
+    private readonly innerBreaks = false,
+  ) {}
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** Record `i` as written, when it is plain (no quotes, no line breaks); otherwise undefined. */
+  text(i: number): string | undefined {
+    const text = this.texts?.[i];
+    return this.innerBreaks && text?.includes('\n') ? undefined : text;
+  }
+
+  fields(i: number): string[] {
+    return this.texts ? this.texts[i]!.split(',') : this.parsed![i]!;
+  }
 }
 
 /** A file that is not well-formed CSV; reading stops there. */
@@ -116,7 +136,7 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
   function* batches(text: string): Generator<CsvBatch> {
     if (text.includes('"')) {
       const batch = parsed(text);
-      if (batch.records.length > 0) yield batch;
+      if (batch.size > 0) yield batch;
       return;
     }
     const d = delimiter ?? '\n';
@@ -125,13 +145,13 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       const cut = next === -1 ? text.length : next + d.length;
       const batch = split(text.slice(start, cut));
       start = cut;
-      if (batch.records.length > 0) yield batch;
+      if (batch.size > 0) yield batch;
     }
   }
 
   /** Quote-free text: records are the pieces between delimiters, fields the pieces between commas. */
   function split(text: string): CsvBatch {
-    const records: string[][] = [];
+    const records: string[] = [];
     const lines: number[] = [];
     const d = delimiter ?? '\n';
     // Only a CRLF file can hold a bare LF inside an unquoted field.
@@ -146,10 +166,10 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       nextLine += 1;
       if (innerBreaks && row.includes('\n')) nextLine += row.split('\n').length - 1;
       if (row === '') continue; // a blank line
-      records.push(row.split(','));
+      records.push(row);
       lines.push(line);
     }
-    return { records, lines };
+    return new CsvBatch(lines, records, null, innerBreaks);
   }
 
   function parsed(text: string): CsvBatch {
@@ -184,7 +204,7 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       records.push(record);
       lines.push(line);
     }
-    return { records, lines };
+    return new CsvBatch(lines, null, records);
   }
 
   for await (const chunk of source as AsyncIterable<Buffer | Uint8Array | string>) {

@@ -1,6 +1,7 @@
 import type { BulkTx } from '../../db/database.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Cells } from './cells.js';
+import { DIGEST_COLUMN } from './line-digests.js';
 import type { ImportKind, ImportProblem } from './types.js';
 
 export type CheckRow = Record<string, unknown> & { line: number };
@@ -39,6 +40,25 @@ export interface KindSpec {
   checks: readonly Check[];
   /** The upsert from the staging table; answers one row `{ inserted, updated }`. */
   upsert: Upsert;
+  /**
+   * The stored rows keep the digest of the line they came from, and a line stored before is
+   * only counted (see line-digests.ts).
+   */
+  lineDigests?: {
+    /** What besides the line decides the row it stores (defaults taken from the policy). */
+    context: (policy: Policy) => string[];
+    /**
+     * Staged rows whose row is stored from another line: `line`, the key columns by their
+     * names in `columns`, and the stored `digest` in hex. Should the file hold that other
+     * line too, it holds the key twice.
+     */
+    storedOfStaged: string;
+    /**
+     * Stores the digest of staged rows the upsert found unchanged: the same values from a
+     * line written differently (or read under other rules) are not read again next time.
+     */
+    remember: string;
+  };
 }
 
 /** The upsert of a kind, in the form for a table that holds rows and for an empty one. */
@@ -56,6 +76,11 @@ export interface Upsert {
 }
 
 export const stagingTable = (kind: ImportKind) => `import_${kind}`;
+
+/** The staging table's columns after `line`: the kind's, then the line digest where it keeps one. */
+export function stagingColumns(spec: KindSpec): readonly (readonly [string, string])[] {
+  return spec.lineDigests ? [...spec.staging, [DIGEST_COLUMN, 'bytea']] : spec.staging;
+}
 
 /**
  * Repeated keys within the file. Runs only when the keys followed while reading may repeat
@@ -116,12 +141,14 @@ export function upsertSql(options: {
   columns: readonly string[];
   /** A SELECT over the staging table producing exactly `columns`, by those names. */
   source: string;
+  /** Columns stored with a changed row but not compared: on their own they change nothing. */
+  written?: readonly string[];
   touch?: string;
 }): Upsert {
-  const { table, key, columns, source, touch } = options;
-  const compared = columns.filter((c) => !key.includes(c));
+  const { table, key, columns, source, written = [], touch } = options;
+  const compared = columns.filter((c) => !key.includes(c) && !written.includes(c));
   const row = (alias: string) => `(${compared.map((c) => `${alias}.${c}`).join(', ')})`;
-  const set = [...compared.map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : [])];
+  const set = [...[...compared, ...written].map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : [])];
   // Unchanged rows are dropped by one anti-join first: ON CONFLICT costs a speculative
   // insertion per row, twice the time of the whole comparison on a nightly re-export.
   const unchanged = `WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}

@@ -4,7 +4,8 @@ import { syncTeams } from '../teams.js';
 import { Cells } from './cells.js';
 import { CsvSyntaxError, readCsv, type CsvBatch, type CsvSource } from './csv-reader.js';
 import { ImportError, ProblemList } from './errors.js';
-import { stagingTable, upsertStatement, type Check, type KindSpec } from './kind-spec.js';
+import { stagingColumns, stagingTable, upsertStatement, type Check, type KindSpec } from './kind-spec.js';
+import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { ImportProblem, ImportSummary } from './types.js';
@@ -93,7 +94,8 @@ async function importBatches(
     if (error instanceof CsvSyntaxError) throw fail([syntaxProblem(error)]);
     throw error;
   }
-  const { order, problems: headerProblems } = readHeader(spec, first.records[0]!, first.lines[0]!);
+  const header = first.fields(0);
+  const { order, problems: headerProblems } = readHeader(spec, header, first.lines[0]!);
   if (headerProblems.length) throw fail(headerProblems);
 
   if (spec.kind === 'users') await syncTeams(database.db, policy);
@@ -105,18 +107,38 @@ async function importBatches(
   const repeats = new RepeatDetector();
   const [key0, key1] = spec.key;
   const inOrder = order.every((at, i) => at === i);
-  const width = first.records[0]!.length;
+  const width = header.length;
+  const staging = stagingColumns(spec);
+  let digests: LineDigests | undefined;
   let rows = 0;
+  let staged = 0;
+  let held = 0;
+
+  // A key the file holds twice, reported as the check of repeated keys reports it.
+  const keyNames = spec.key.map((col) => spec.columns[col]!);
+  const repeated = (line: number, firstLine: number, keys: readonly unknown[]) => {
+    const check = spec.checks.find((c) => c.skippable === 'repeats');
+    const row = Object.fromEntries(keyNames.map((name, k) => [name, keys[k]]));
+    if (check) problems.add(check.problem({ ...row, line: Math.max(line, firstLine), first_line: Math.min(line, firstLine) }));
+  };
 
   // Valid rows go to COPY as CSV text; invalid ones are reported and left out, and reading
-  // goes on so that one run lists the file's problems.
+  // goes on so that one run lists the file's problems. A line stored before is only counted.
   function* stagingText(batch: CsvBatch, from: number): Generator<string> {
     let out = '';
-    const { records, lines } = batch;
-    for (let i = from; i < records.length; i++) {
-      const record = records[i]!;
-      const line = lines[i]!;
+    for (let i = from; i < batch.size; i++) {
+      const line = batch.lines[i]!;
       rows++;
+      const firstHeld = digests?.read(batch, i, line) ?? 0;
+      if (firstHeld === line) {
+        held++;
+        continue;
+      }
+      const record = batch.fields(i);
+      if (firstHeld > 0) {
+        repeated(line, firstHeld, spec.key.map((col) => record[order[col]!]!.trim()));
+        continue;
+      }
       if (record.length !== width) {
         problems.add({ line, message: `expected ${width} fields, found ${record.length}` });
         continue;
@@ -126,7 +148,8 @@ async function importBatches(
       const text = writeRow();
       if (!cells.ok) continue;
       repeats.add(key1 === undefined ? fields[key0!]!.trim() : `${fields[key0!]!.trim()}\u0001${fields[key1]!.trim()}`);
-      out += `${line},${text}\n`;
+      out += digests ? `${line},${text},${digests.copyText}\n` : `${line},${text}\n`;
+      staged++;
       if (out.length >= CHUNK_CHARS) {
         yield out;
         out = '';
@@ -134,18 +157,32 @@ async function importBatches(
     }
     if (out) yield out;
   }
+
+  /** Staged rows for a stored row whose own line the file holds too: a key met twice. */
+  async function heldTwice(tx: BulkTx): Promise<void> {
+    if (!spec.lineDigests || !digests || held === 0 || staged === 0) return;
+    const found = await tx.query<{ line: number; digest: string } & Record<string, unknown>>(spec.lineDigests.storedOfStaged);
+    for (const row of found) {
+      const firstHeld = digests.lineOf(row.digest);
+      if (firstHeld > 0) repeated(row.line, firstHeld, keyNames.map((name) => row[name]));
+    }
+  }
   async function* chunks(): AsyncGenerator<string> {
     yield* stagingText(first, 1);
     for await (const batch of batches) yield* stagingText(batch, 0);
   }
 
   return database.bulk(async (tx) => {
-    const columns = spec.staging.map(([name, type]) => `${name} ${type}`).join(', ');
+    const columns = staging.map(([name, type]) => `${name} ${type}`).join(', ');
     await tx.query(`CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}) ON COMMIT DROP`);
+    if (spec.lineDigests) {
+      const context = [order.join(','), ...spec.lineDigests.context(policy)];
+      digests = new LineDigests(await storedDigests(tx, spec.upsert.table), context);
+    }
     try {
       await tx.copyCsv(
         table,
-        ['line', ...spec.staging.map(([name]) => name)],
+        ['line', ...staging.map(([name]) => name)],
         chunks(),
       );
     } catch (error) {
@@ -160,10 +197,15 @@ async function importBatches(
     if (problems.total > 0) {
       // The file fails anyway: list what the SQL checks find too, in one report.
       await runChecks(tx, spec.checks.filter(needed), problems);
+      await heldTwice(tx);
       throw fail(problems.sorted, problems.total);
     }
     await runChecks(tx, spec.checks.filter((c) => needed(c) && c.skippable !== 'upsert'), problems);
+    await heldTwice(tx);
     if (problems.total > 0) throw fail(problems.sorted, problems.total);
+
+    // Every line was stored before: nothing to compare.
+    if (staged === 0) return summary(0, 0);
 
     // The upsert itself refuses a row with an unknown debtor (see Check.skippable); a
     // savepoint keeps the transaction usable to find out which rows those were.
@@ -180,6 +222,12 @@ async function importBatches(
     }
     const inserted = counts?.inserted ?? 0;
     const updated = counts?.updated ?? 0;
+    // Some staged rows held the values stored already: keep their new digests.
+    if (spec.lineDigests && inserted + updated < staged) await tx.query(spec.lineDigests.remember);
+    return summary(inserted, updated);
+  });
+
+  function summary(inserted: number, updated: number): ImportSummary {
     return {
       kind: spec.kind,
       file,
@@ -189,5 +237,5 @@ async function importBatches(
       unchanged: rows - inserted - updated,
       ms: Math.round(performance.now() - started),
     };
-  });
+  }
 }

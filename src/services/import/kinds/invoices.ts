@@ -1,4 +1,5 @@
 import { csvText } from '../staging-text.js';
+import { DIGEST_COLUMN } from '../line-digests.js';
 import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
 const table = stagingTable('invoices');
@@ -38,9 +39,18 @@ export const invoicesSpec: KindSpec = {
   upsert: upsertSql({
     table: 'invoices',
     key: ['external_id'],
-    columns: ['external_id', 'debtor_id', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency'],
-    source: `SELECT s.external_id, d.id AS debtor_id, s.number, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency
+    columns: ['external_id', 'debtor_id', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', DIGEST_COLUMN],
+    source: `SELECT s.external_id, d.id AS debtor_id, s.number, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency, s.${DIGEST_COLUMN}
              FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+    written: [DIGEST_COLUMN],
     touch: 'updated_at',
   }),
+  // A nightly export repeats most of the last one: those lines are only counted.
+  lineDigests: {
+    context: (policy) => [policy.currency],
+    storedOfStaged: `SELECT s.line, s.external_id, encode(t.${DIGEST_COLUMN}, 'hex') AS digest FROM ${table} s
+                     JOIN invoices t ON t.external_id = s.external_id AND t.${DIGEST_COLUMN} <> s.${DIGEST_COLUMN}`,
+    remember: `UPDATE invoices t SET ${DIGEST_COLUMN} = s.${DIGEST_COLUMN} FROM ${table} s
+               WHERE t.external_id = s.external_id AND t.${DIGEST_COLUMN} IS DISTINCT FROM s.${DIGEST_COLUMN}`,
+  },
 };

@@ -1,0 +1,73 @@
+// A nightly export repeats most of yesterday's lines. Each stored row keeps the digest of
+// the line it was last imported from; a line whose digest is stored already says nothing
+// new, so it is neither checked nor staged again, only counted. Such a line can still
+// repeat a key: met twice, or beside a new line for the same row (see `storedOfStaged`).
+import type { BulkTx } from '../../db/database.js';
+import type { CsvBatch } from './csv-reader.js';
+import { Hash64, HashSet64 } from './hash64.js';
+
+/** The column holding a row's line digest, in the stored table and in the staging one. */
+export const DIGEST_COLUMN = 'source_digest';
+
+/**
+ * Part of every digest: change it when a change to the reading rules (trimming, defaults,
+ * checks) means lines already stored must be read again.
+ */
+const READING_RULES = '1';
+
+/** The digests stored in `table`, 8 bytes each. */
+export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer> {
+  const [row] = await tx.query<{ digests: string | null }>(
+    `SELECT encode(string_agg(${DIGEST_COLUMN}, ''::bytea), 'hex') AS digests FROM ${table} WHERE ${DIGEST_COLUMN} IS NOT NULL`,
+  );
+  return Buffer.from(row?.digests ?? '', 'hex');
+}
+
+export class LineDigests {
+  private readonly hash = new Hash64();
+  private readonly seed: [number, number];
+  private readonly known: HashSet64;
+  /** Per slot of `known`: the line where the file first held that digest (0: not yet). */
+  private readonly firstLines: Uint32Array;
+
+  /**
+   * `stored`: the digests already stored (see `storedDigests`). `context`: everything besides
+   * the line that decides what it stores (the header's order, the defaults the policy gives).
+   */
+  constructor(stored: Buffer, context: readonly string[]) {
+    this.known = new HashSet64(stored.length / 8);
+    for (let at = 0; at + 8 <= stored.length; at += 8) this.known.add(stored.readUInt32BE(at), stored.readUInt32BE(at + 4));
+    this.firstLines = new Uint32Array(this.known.size > 0 ? this.known.capacity : 0);
+    this.seed = this.hash.text(`${[READING_RULES, ...context].join('\n')}\n`).state;
+  }
+
+  /**
+   * Digests record `i` of `batch`, which starts on `line`. 0 when no stored row came from
+   * the same line; otherwise the line where the file first held it (`line` itself the first
+   * time).
+   */
+  read(batch: CsvBatch, i: number, line: number): number {
+    const text = batch.text(i);
+    const { hi, lo } = text === undefined ? this.hash.csv(batch.fields(i), this.seed) : this.hash.text(text, this.seed);
+    return this.firstLines.length === 0 ? 0 : this.held(this.known.slotOf(hi, lo), line);
+  }
+
+  /** Where the file held the line a stored row came from (`digest` in hex), or 0 when it did not. */
+  lineOf(digest: string): number {
+    const bytes = Buffer.from(digest, 'hex');
+    return bytes.length === 8 && this.firstLines.length > 0 ? this.firstLines[this.known.slotOf(bytes.readUInt32BE(0), bytes.readUInt32BE(4))] ?? 0 : 0;
+  }
+
+  /** The digest of the record last read, as COPY reads a bytea in CSV. */
+  get copyText(): string {
+    return `\\x${hex8(this.hash.hi)}${hex8(this.hash.lo)}`;
+  }
+
+  private held(slot: number, line: number): number {
+    if (slot === -1) return 0;
+    if (this.firstLines[slot] === 0) this.firstLines[slot] = line;
+    return this.firstLines[slot]!;
+  }
+}
+
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
