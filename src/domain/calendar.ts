@@ -56,10 +56,23 @@ function format({ year, month, day }: Ymd): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// A morning's lists read the same few thousand dates tens of thousands of times.
+const dayNumbers = new Map<IsoDate, number>();
+const KNOWN_DAYS = 10_000;
+
+function toDayNumber(date: IsoDate): number {
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    days = civilDayNumber(parse(date));
+    if (dayNumbers.size >= KNOWN_DAYS) dayNumbers.clear();
+    dayNumbers.set(date, days);
+  }
+  return days;
+}
+
 // Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's civil algorithms):
 // integer arithmetic, no Date quirks for early years.
-function toDayNumber(date: IsoDate): number {
-  const { year, month, day } = parse(date);
+function civilDayNumber({ year, month, day }: Ymd): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

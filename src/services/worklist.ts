@@ -17,6 +17,9 @@ export interface WorkItem {
   mainOverdue: { currency: string; minor: number } | null;
 }
 
+/** Names in Spanish order; one collator, not one per comparison. */
+const byName = new Intl.Collator('es');
+
 /** Invoices that fell due this recently count as newly overdue, which lifts priority. */
 const NEWLY_OVERDUE_DAYS = 5;
 
@@ -81,7 +84,7 @@ function toWorkItems(snapshots: AccountSnapshot[], today: IsoDate, policy: Polic
     });
   }
   // Highest priority first; ties by name so the order is stable from day to day.
-  return items.sort((a, b) => b.priority - a.priority || a.snapshot.name.localeCompare(b.snapshot.name, 'es'));
+  return items.sort((a, b) => b.priority - a.priority || byName.compare(a.snapshot.name, b.snapshot.name));
 }
 
 function workScope(policy: Policy, today: IsoDate): WorkScope {

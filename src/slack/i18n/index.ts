@@ -34,13 +34,26 @@ export function isMessageKey(key: string): key is MessageKey {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+// A morning's lists ask for the same few dozen messages tens of thousands of times.
+const templates: Record<Locale, Map<string, string>> = { es: new Map(), en: new Map() };
+
+function templateOf(locale: Locale, key: string): string {
+  let template = templates[locale].get(key);
+  if (template === undefined) {
+    template = lookup(catalogs[locale], key) ?? lookup(es, key) ?? key;
+    templates[locale].set(key, template);
+  }
+  return template;
+}
+
 /**
  * The message for `key` in `locale`, with {name} placeholders filled from `params`. A
  * placeholder without a value stays visible as {name}, so a gap shows in the message
  * instead of reading as a plausible sentence.
  */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = lookup(catalogs[locale], key) ?? lookup(es, key) ?? key;
+  const template = templateOf(locale, key);
+  if (!template.includes('{')) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     return value === undefined ? whole : String(value);
