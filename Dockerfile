@@ -3,7 +3,7 @@
 # Builds the JavaScript (npm ci runs `npm run build`), then keeps production dependencies only.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json build.js ./
 COPY bin ./bin
 COPY src ./src
 COPY bench ./bench

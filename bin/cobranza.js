@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { URL } from 'node:url';
 
 const root = new URL('../', import.meta.url);
-const built = new URL('dist/src/cli/main.js', root);
+const built = new URL('dist/cli/main.js', root);
 
 /** @param {URL} dir */
 function newestSource(dir) {

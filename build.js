@@ -1,0 +1,22 @@
+// `npm run build`, after tsc: bundles the compiled CLI (dist/src) into dist/cli, one file
+// per command plus what they share. Node loads those in a fraction of the time it takes
+// for the few hundred module files they come from, and every command starts sooner.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist/cli', { recursive: true, force: true });
+await build({
+  entryPoints: ['dist/src/cli/main.js'],
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // PGlite loads its WebAssembly and data files from beside its own modules.
+  external: ['@electric-sql/pglite'],
+  // CommonJS packages in the bundle call require() for Node's own modules.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+  sourcemap: true,
+  logLevel: 'warning',
+});
