@@ -571,6 +571,20 @@ describe('a nightly export repeats most of the last one', () => {
     expect(await openAmount(database, 'F-50001')).toBe(18_500_000);
   });
 
+  test('an import waits for another writer of invoices, then reads the digests as that one left them', async ({ database }) => {
+    await importFixtures(database);
+    let importing: Promise<ImportSummary> | undefined;
+    await database.bulk(async (tx) => {
+      // Another import, half-way: it has changed F-50001 and not committed yet.
+      await tx.query("UPDATE invoices SET open_amount = 1, source_digest = NULL WHERE external_id = 'F-50001'");
+      importing = importStream(database, policy, 'invoices', [INVOICES.join('\n')], 'invoices.csv');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    // Had it read the digests stored before that commit, it would have skipped F-50001's line.
+    expect(await importing).toMatchObject({ updated: 1, unchanged: 5 });
+    expect(await openAmount(database, 'F-50001')).toBe(18_500_000);
+  });
+
   test('the same values under a reordered header change nothing, and are not read again the next night', async ({ database }) => {
     await importFixtures(database);
     const before = await snapshot(database);

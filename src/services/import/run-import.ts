@@ -176,6 +176,9 @@ async function importBatches(
     const columns = staging.map(([name, type]) => `${name} ${type}`).join(', ');
     await tx.query(`CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}) ON COMMIT DROP`);
     if (spec.lineDigests) {
+      // Imports of the table run one after another: the digests read now must stay those of
+      // the stored rows until this import commits.
+      await tx.query(`LOCK TABLE ${spec.upsert.table} IN SHARE ROW EXCLUSIVE MODE`);
       const context = [order.join(','), ...spec.lineDigests.context(policy)];
       digests = new LineDigests(await storedDigests(tx, spec.upsert.table), context);
     }
