@@ -35,32 +35,42 @@ export interface AccountSnapshot {
 }
 
 type Count = string | number | null;
-type Row = {
-  debtor_id: number;
-  external_id: string;
-  name: string;
-  collector_id: number | null;
-  escalation_level: number;
-  credit_status: CreditStatus;
-  risk: Risk;
-  currencies: string[] | null;
-  open: Array<string | number> | null;
-  overdue: Array<string | number> | null;
-  oldest_overdue_due: string | null;
-  next_due: string | null;
-  pending_promises: Count;
-  promises_due_today: Count;
-  broken_promises: Count;
-  open_barriers: Count;
-  barriers_due_today: Count;
-  barriers_overdue: Count;
-  pressures_pending: Count;
-  pressure_today: Count;
-  pressure_passed: Count;
-  last_contact_on: string | null;
-  next_contact_on: string | null;
-  has_paid: boolean;
-};
+/** One snapshot row as the query sends it: a JSON array, in the order of `COLUMNS`. */
+type Row = [
+  debtorId: number,
+  externalId: string,
+  name: string,
+  collectorId: number | null,
+  escalationLevel: number,
+  creditStatus: CreditStatus,
+  risk: Risk,
+  currencies: string[] | null,
+  open: Array<string | number> | null,
+  overdue: Array<string | number> | null,
+  oldestOverdueDue: string | null,
+  nextDue: string | null,
+  pendingPromises: Count,
+  promisesDueToday: Count,
+  brokenPromises: Count,
+  openBarriers: Count,
+  barriersDueToday: Count,
+  barriersOverdue: Count,
+  pressuresPending: Count,
+  pressureToday: Count,
+  pressurePassed: Count,
+  lastContactOn: string | null,
+  nextContactOn: string | null,
+  hasPaid: boolean,
+];
+
+/** The columns of `Row`, in its order. */
+const COLUMNS = sql.raw(`d.id, d.external_id, d.name, d.collector_id, d.escalation_level, d.credit_status, d.risk,
+      inv.currencies, inv.open, inv.overdue, inv.oldest::text, inv.next_due::text,
+      pr.pending, pr.due_today, pr.broken,
+      ba.open, ba.due_today, ba.overdue,
+      ps.pending, ps.today, ps.passed,
+      cl.last_on::text, cl.next_contact_on::text,
+      exists (select 1 from payments p where p.debtor_id = d.id)`);
 
 function perCurrency(currencies: string[] | null, minor: Array<string | number> | null, keepZero: boolean): Record<string, number> {
   const result: Record<string, number> = {};
@@ -100,8 +110,9 @@ function mayHaveWork(day: SQL, preventiveUntil: IsoDate): SQL {
  */
 async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope): Promise<AccountSnapshot[]> {
   const day = sql`${today}::date`;
-  // Each row comes as one JSON text: at 100,000 debtors, decoding two dozen columns per
-  // row in the driver cost more than the query itself.
+  // Each row comes as one JSON array: at 100,000 debtors, decoding two dozen columns per
+  // row in the driver cost more than the query itself, and an object with the column
+  // names sent 15 MB for the morning's lists where the array sends 6 MB.
   const rows = await queryRows<{ json: string }>(
     db,
     sql`
@@ -132,14 +143,7 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
       select distinct on (debtor_id) debtor_id, (contacted_at at time zone ${timeZone})::date as last_on, next_contact_on
       from contact_logs where ${scope.rows(sql`debtor_id`)} order by debtor_id, contacted_at desc
     )
-    select row_to_json(snapshot)::text as json from (
-    select d.id as debtor_id, d.external_id, d.name, d.collector_id, d.escalation_level, d.credit_status, d.risk,
-      inv.currencies, inv.open, inv.overdue, inv.oldest::text as oldest_overdue_due, inv.next_due::text as next_due,
-      pr.pending as pending_promises, pr.due_today as promises_due_today, pr.broken as broken_promises,
-      ba.open as open_barriers, ba.due_today as barriers_due_today, ba.overdue as barriers_overdue,
-      ps.pending as pressures_pending, ps.today as pressure_today, ps.passed as pressure_passed,
-      cl.last_on::text as last_contact_on, cl.next_contact_on::text as next_contact_on,
-      exists (select 1 from payments p where p.debtor_id = d.id) as has_paid
+    select json_build_array(${COLUMNS})::text as json
     from debtors d
     left join inv on inv.debtor_id = d.id
     left join pr on pr.debtor_id = d.id
@@ -147,35 +151,34 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
     left join ps on ps.debtor_id = d.id
     left join cl on cl.debtor_id = d.id
     where ${scope.debtors}${scope.workUntil ? sql` and ${mayHaveWork(day, scope.workUntil)}` : sql``}
-    ) snapshot
-    order by debtor_id`,
+    order by d.id`,
   );
   return rows.map(({ json }) => {
     const r = JSON.parse(json) as Row;
     return {
-      debtorId: Number(r.debtor_id),
-      externalId: r.external_id,
-      name: r.name,
-      collectorId: r.collector_id === null ? null : Number(r.collector_id),
-      escalationLevel: Number(r.escalation_level),
-      creditStatus: r.credit_status,
-      risk: r.risk,
-      overdue: perCurrency(r.currencies, r.overdue, false),
-      open: perCurrency(r.currencies, r.open, true),
-      oldestOverdueDue: r.oldest_overdue_due,
-      nextDue: r.next_due,
-      pendingPromises: Number(r.pending_promises ?? 0),
-      promisesDueToday: Number(r.promises_due_today ?? 0),
-      brokenPromises: Number(r.broken_promises ?? 0),
-      openBarriers: Number(r.open_barriers ?? 0),
-      barriersDueToday: Number(r.barriers_due_today ?? 0),
-      barriersOverdue: Number(r.barriers_overdue ?? 0),
-      pressuresPending: Number(r.pressures_pending ?? 0),
-      pressureDeadlinesToday: Number(r.pressure_today ?? 0),
-      pressureDeadlinesPassed: Number(r.pressure_passed ?? 0),
-      lastContactOn: r.last_contact_on,
-      nextContactOn: r.next_contact_on,
-      hasPaid: r.has_paid,
+      debtorId: Number(r[0]),
+      externalId: r[1],
+      name: r[2],
+      collectorId: r[3] === null ? null : Number(r[3]),
+      escalationLevel: Number(r[4]),
+      creditStatus: r[5],
+      risk: r[6],
+      overdue: perCurrency(r[7], r[9], false),
+      open: perCurrency(r[7], r[8], true),
+      oldestOverdueDue: r[10],
+      nextDue: r[11],
+      pendingPromises: Number(r[12] ?? 0),
+      promisesDueToday: Number(r[13] ?? 0),
+      brokenPromises: Number(r[14] ?? 0),
+      openBarriers: Number(r[15] ?? 0),
+      barriersDueToday: Number(r[16] ?? 0),
+      barriersOverdue: Number(r[17] ?? 0),
+      pressuresPending: Number(r[18] ?? 0),
+      pressureDeadlinesToday: Number(r[19] ?? 0),
+      pressureDeadlinesPassed: Number(r[20] ?? 0),
+      lastContactOn: r[21],
+      nextContactOn: r[22],
+      hasPaid: r[23],
     };
   });
 }
