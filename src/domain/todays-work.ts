@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, type IsoDate, type WorkCalendar } from './calendar.js';
+import { addWorkingDays, daysBetween, type IsoDate, type WorkCalendar } from './calendar.js';
 
 /** Why a debtor is on a collector's list today. */
 export type WorkReason =
@@ -17,8 +17,8 @@ export function preventiveHorizon(cal: WorkCalendar, today: IsoDate): IsoDate {
   return addWorkingDays(cal, today, PREVENTIVE_WORKING_DAYS);
 }
 
+/** What `todaysWork` reads of an account (an account snapshot has it all). */
 export interface WorkInput {
-  today: IsoDate;
   oldestOverdueDue: IsoDate | null;
   nextDue: IsoDate | null;
   pendingPromises: number;
@@ -38,8 +38,7 @@ export interface WorkInput {
  * contacted), except while a promise of theirs awaits judgement or a barrier on our
  * side is still within its due date: pressing then would undo the agreement.
  */
-export function todaysWork(input: WorkInput, cal: WorkCalendar): WorkReason | null {
-  const { today } = input;
+export function todaysWork(input: WorkInput, today: IsoDate, cal: WorkCalendar): WorkReason | null {
   if (input.promisesDueToday > 0) return 'promise_due_today';
   if (input.pressureDeadlinesToday > 0) return 'pressure_deadline_today';
   if (input.barriersDueToday > 0) return 'barrier_due_today';
@@ -52,7 +51,7 @@ export function todaysWork(input: WorkInput, cal: WorkCalendar): WorkReason | nu
   }
   if (input.nextDue !== null && input.nextDue <= preventiveHorizon(cal, today)) {
     // One reminder per invoice run-up is enough: a contact in the week before counts.
-    const remindedAlready = input.lastContactOn !== null && input.lastContactOn >= addDays(input.nextDue, -7);
+    const remindedAlready = input.lastContactOn !== null && daysBetween(input.lastContactOn, input.nextDue) <= 7;
     return contactDue && !remindedAlready ? 'preventive' : null;
   }
   return null;

@@ -71,7 +71,7 @@ function toWorkItems(snapshots: AccountSnapshot[], today: IsoDate, policy: Polic
   const cal = calendarOf(policy);
   const items: WorkItem[] = [];
   for (const snapshot of snapshots) {
-    const why = todaysWork({ ...snapshot, today }, cal);
+    const why = todaysWork(snapshot, today, cal);
     if (why === null) continue;
     const { state, suggestion, priority } = assess(snapshot, today, policy);
     items.push({

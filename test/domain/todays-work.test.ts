@@ -4,9 +4,8 @@ import { todaysWork, type WorkInput } from '../../src/domain/todays-work.js';
 
 const cal: WorkCalendar = { timeZone: 'America/Mexico_City', workingDays: [1, 2, 3, 4, 5], holidays: ['2026-11-26'] };
 
-// Monday 2026-11-23.
+const MONDAY = '2026-11-23';
 const base: WorkInput = {
-  today: '2026-11-23',
   oldestOverdueDue: null,
   nextDue: null,
   pendingPromises: 0,
@@ -44,6 +43,6 @@ describe('todaysWork', () => {
     ['reminded already this week', { nextDue: '2026-11-25', lastContactOn: '2026-11-20' }, null],
     ['reminded long ago', { nextDue: '2026-11-25', lastContactOn: '2026-10-01' }, 'preventive'],
   ])('%s', (_name, input, expected) => {
-    expect(todaysWork({ ...base, ...input }, cal)).toBe(expected);
+    expect(todaysWork({ ...base, ...input }, MONDAY, cal)).toBe(expected);
   });
 });

@@ -31,7 +31,7 @@ describe("today's lists", () => {
       const expected: number[] = [];
       for (const { id } of assigned) {
         const snapshot = (await snapshotOfDebtor(database.db, id, { today, timeZone: defaultPolicy.timeZone }))!;
-        if (todaysWork({ ...snapshot, today }, cal) !== null) expected.push(id);
+        if (todaysWork(snapshot, today, cal) !== null) expected.push(id);
       }
       const lists = await allWorklists(database.db, defaultPolicy, today);
       const actual = [...lists.values()].flat().map((item) => item.snapshot.debtorId);
