@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { jsonIds, jsonRows } from '../db/json-rows.js';
+import { jsonIds } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
 
@@ -12,17 +12,20 @@ export interface OutgoingMessage {
   ref?: string;
 }
 
-/** Writes messages in the caller's transaction, so they exist if and only if the fact does. */
+/** Rows per statement: 3 parameters each, well inside PostgreSQL's 65,535. */
+const ENQUEUE_CHUNK = 1000;
+
+/**
+ * Writes messages in the caller's transaction, so they exist if and only if the fact does.
+ * Each payload is its own parameter: the server reads each as one JSON value (a single JSON
+ * list of all of them was read twice, in 0.32 s against 0.18 s for the morning's 6.6 MB).
+ */
 export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  const rows = jsonRows(
-    messages.map((m) => ({ channel: m.channel, payload: m.payload, ref: m.ref ?? null })),
-    { channel: 'text', payload: 'json', ref: 'text' },
-  );
-  await tx.execute(sql`
-    insert into outbox (channel, payload, ref)
-    select v.channel, v.payload, v.ref from ${rows}
-    order by v.ord`); // ids in the order given: a channel's messages go out in id order
+  for (let start = 0; start < messages.length; start += ENQUEUE_CHUNK) {
+    const chunk = messages.slice(start, start + ENQUEUE_CHUNK);
+    // VALUES are inserted in their order, so ids follow it: a channel's messages go out in id order.
+    await tx.insert(outbox).values(chunk.map((m) => ({ channel: m.channel, payload: m.payload as Record<string, unknown>, ref: m.ref ?? null })));
+  }
 }
 
 /**

@@ -31,6 +31,18 @@ async function drainAll(d: ReturnType<typeof deliverer>, database: Database) {
 }
 
 describe('outbox delivery', () => {
+  test('queues messages in the order given, past one statement, with their payloads as written', async ({ database }) => {
+    // 2,500 messages take three statements; the ids must still follow the list.
+    const messages = Array.from({ length: 2500 }, (_, i) => ({
+      channel: `U0${i % 7}`,
+      payload: { text: `m${i} «Peña» 'x' "y" \\ \n`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${i}*` } }] },
+      ...(i % 2 ? { ref: `ref:${i}` } : {}),
+    }));
+    await enqueueMessages(database.db, messages);
+    const rows = await database.db.select({ channel: outbox.channel, payload: outbox.payload, ref: outbox.ref }).from(outbox).orderBy(outbox.id);
+    expect(rows).toEqual(messages.map((m) => ({ channel: m.channel, payload: m.payload, ref: m.ref ?? null })));
+  });
+
   test('delivers each channel in order, one message per second per channel, and records the ts', async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {
