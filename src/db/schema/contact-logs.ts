@@ -27,7 +27,8 @@ export const contactLogs = pgTable(
     idempotencyKey: text('idempotency_key').unique(),
     contactedAt: timestamp('contacted_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contact_logs_debtor_idx').on(t.debtorId, t.contactedAt)],
+  // By instant too: each morning's summary reads the contacts since the previous working day.
+  (t) => [index('contact_logs_debtor_idx').on(t.debtorId, t.contactedAt), index('contact_logs_contacted_idx').on(t.contactedAt)],
 );
 
 export type ContactLog = typeof contactLogs.$inferSelect;

@@ -16,7 +16,8 @@ export const payments = pgTable(
     reference: text('reference').notNull().default(''),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('payments_debtor_paid_idx').on(t.debtorId, t.paidOn)],
+  // By day too: each morning's summary reads the payments since the previous working day.
+  (t) => [index('payments_debtor_paid_idx').on(t.debtorId, t.paidOn), index('payments_paid_idx').on(t.paidOn)],
 );
 
 export type Payment = typeof payments.$inferSelect;

@@ -23,7 +23,12 @@ export const promises = pgTable(
     judgedOn: date('judged_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('promises_debtor_state_idx').on(t.debtorId, t.state), index('promises_pending_date_idx').on(t.state, t.promisedOn)],
+  (t) => [
+    index('promises_debtor_state_idx').on(t.debtorId, t.state),
+    index('promises_pending_date_idx').on(t.state, t.promisedOn),
+    // The morning's summary counts the promises judged broken that day.
+    index('promises_judged_idx').on(t.state, t.judgedOn),
+  ],
 );
 
 export type PromiseRow = typeof promises.$inferSelect;
