@@ -8,6 +8,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A raw transaction for set-based bulk work: plain SQL and COPY … FROM STDIN. */
 export interface BulkTx {
   query<R extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs one statement; answers how many rows it wrote. */
+  run(text: string): Promise<number>;
   /** Runs `COPY table (cols) FROM STDIN WITH (FORMAT csv)` fed with CSV text chunks. */
   copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
 }

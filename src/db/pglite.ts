@@ -23,6 +23,9 @@ function bulkTx(tx: Transaction): BulkTx {
       const result = await tx.query<Record<string, unknown>>(text, params);
       return result.rows as never;
     },
+    async run(text) {
+      return (await tx.query(text)).affectedRows ?? 0;
+    },
     async copyCsv(table, columns, chunks) {
       const statement = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
       let parts: string[] = [];

@@ -21,6 +21,9 @@ function bulkTx(tx: postgres.TransactionSql): BulkTx {
       const rows = await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as never;
     },
+    async run(text) {
+      return (await tx.unsafe(text)).count;
+    },
     async copyCsv(table, columns, chunks) {
       const query = tx.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`);
       // postgres.js settles the COPY query as soon as the server asks for data. An error the

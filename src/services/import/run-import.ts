@@ -4,7 +4,7 @@ import { syncTeams } from '../teams.js';
 import { Cells } from './cells.js';
 import { CsvSyntaxError, readCsv, type CsvBatch, type CsvSource } from './csv-reader.js';
 import { ImportError, ProblemList } from './errors.js';
-import { stagingColumns, stagingTable, upsertStatement, type Check, type KindSpec } from './kind-spec.js';
+import { runUpsert, stagingColumns, stagingTable, type Check, type KindSpec } from './kind-spec.js';
 import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
 import { CHUNK_CHARS } from './staging-text.js';
@@ -213,9 +213,9 @@ async function importBatches(
     // The upsert itself refuses a row with an unknown debtor (see Check.skippable); a
     // savepoint keeps the transaction usable to find out which rows those were.
     await tx.query('SAVEPOINT import_upsert');
-    let counts: { inserted: number; updated: number } | undefined;
+    let counts: { inserted: number; updated: number };
     try {
-      [counts] = await tx.query<{ inserted: number; updated: number }>(await upsertStatement(tx, spec.upsert));
+      counts = await runUpsert(tx, spec.upsert);
     } catch (error) {
       if (!isRefusal(error)) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT import_upsert');
@@ -223,8 +223,7 @@ async function importBatches(
       if (problems.total > 0) throw fail(problems.sorted, problems.total);
       throw error;
     }
-    const inserted = counts?.inserted ?? 0;
-    const updated = counts?.updated ?? 0;
+    const { inserted, updated } = counts;
     // Some staged rows held the values stored already: keep their new digests.
     if (spec.lineDigests && inserted + updated < staged) await tx.query(spec.lineDigests.remember);
     return summary(inserted, updated);
