@@ -22,6 +22,8 @@ export const barriers = pgTable(
     state: barrierStateEnum('state').notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Who closed it; null when the alarms job closed it because nothing is overdue any more. */
+    resolvedBy: integer('resolved_by').references(() => users.id),
   },
   (t) => [index('barriers_debtor_state_idx').on(t.debtorId, t.state)],
 );

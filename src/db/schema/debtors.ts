@@ -17,7 +17,17 @@ export const debtors = pgTable(
     risk: riskEnum('risk').notNull().default('medium'),
     // Set only by the import, which names an unknown collector as an error (see invoices).
     collectorId: integer('collector_id'),
+    /** The ERP's own credit status, as the last debtors import said. */
     creditStatus: creditStatusEnum('credit_status').notNull().default('active'),
+    /**
+     * The collection team's credit decision (a terms change logged in Slack, or the revocation
+     * at the top of the ladder); null when there is none. No import touches it.
+     */
+    teamCreditStatus: creditStatusEnum('team_credit_status'),
+    creditDecidedAt: timestamp('credit_decided_at', { withTimezone: true }),
+    /** The user who decided; null when the escalation ladder did. */
+    creditDecidedBy: integer('credit_decided_by'),
+    creditDecisionReason: text('credit_decision_reason'),
     escalationLevel: smallint('escalation_level').notNull().default(0),
     /** When the level last moved; broken promises judged after it count toward the next rise. */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, json, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, json, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { outboxStateEnum } from './enums.js';
 
 /** Slack messages written with the fact they announce and delivered later, once. */
@@ -20,6 +20,11 @@ export const outbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     claimedBy: text('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /**
+     * Claimed by a process that died before recording the answer: the message may have
+     * reached Slack, so the channel's history is checked before it is sent again.
+     */
+    inDoubt: boolean('in_doubt').notNull().default(false),
     lastError: text('last_error'),
     /** What the message is about (for example `alarm:42`), so its `ts` can be kept there. */
     ref: text('ref'),
