@@ -3,8 +3,9 @@
 // and every bad field is reported at once: a collector on the phone fixes them in one go.
 
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from './calendar.js';
+import { addDays, isIsoDate, type IsoDate } from './calendar.js';
 import { minorDigits, parseAmount } from './money.js';
+import { hasControlCharacters } from './plain-text.js';
 import {
   BARRIER_KINDS,
   CONSEQUENCES,
@@ -24,15 +25,19 @@ export const OUTCOME_ERROR_CODES = [
   'too_many_decimals',
   'bad_date',
   'date_in_past',
+  'too_far',
   'out_of_range',
   'too_long',
+  'control_characters',
   'invalid_choice',
+  /** A contact that is not one of the debtor's (checked where the debtor's contacts are known). */
+  'unknown_contact',
 ] as const;
 export type OutcomeErrorCode = (typeof OUTCOME_ERROR_CODES)[number];
 
 /** Longest free text accepted (a Slack multiline input allows 3000 characters). */
 export const MAX_TEXT_LENGTH = 3000;
-/** Instalments of a plan: monthly, up to three years. */
+/** Instalments of a plan: monthly, up to three years after its first date. */
 export const MAX_INSTALMENTS = 36;
 
 interface OutcomeBase {
@@ -97,6 +102,19 @@ export interface OutcomeContext {
   today: IsoDate;
   /** Currency of the promised amounts (the debtor's invoices or the policy's). */
   currency: string;
+  /** Policy `maxDaysAhead`: how many days after today a typed date may be. */
+  maxDaysAhead: number;
+}
+
+/** The furthest date the modal accepts, and the policy's number of days behind it. */
+export interface DateLimit {
+  latestDate: IsoDate;
+  maxDaysAhead: number;
+}
+
+/** A plan's later instalments follow from its first date, so only the dates typed are capped. */
+export function outcomeDateLimit(ctx: Pick<OutcomeContext, 'today' | 'maxDaysAhead'>): DateLimit {
+  return { latestDate: addDays(ctx.today, ctx.maxDaysAhead), maxDaysAhead: ctx.maxDaysAhead };
 }
 
 // Slack sends an untouched optional input as null and a cleared one as "": both are "not given".
@@ -116,16 +134,25 @@ function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return given(z.enum(values, { error: (issue) => (issue.input === undefined ? 'required' : 'invalid_choice') }));
 }
 
-function date(today: IsoDate) {
+type DateBounds = Pick<OutcomeContext, 'today' | 'maxDaysAhead'>;
+
+function date(bounds: DateBounds) {
+  const { latestDate } = outcomeDateLimit(bounds);
   return requiredText()
     .refine(isIsoDate, { error: 'bad_date', abort: true })
-    .refine((d) => d >= today, { error: 'date_in_past' });
+    .refine((d) => d >= bounds.today, { error: 'date_in_past' })
+    .refine((d) => d <= latestDate, { error: 'too_far' });
 }
 
-const requiredDate = (today: IsoDate) => given(date(today));
-const optionalDate = (today: IsoDate) => given(date(today).optional()).transform((d) => d ?? null);
+const requiredDate = (bounds: DateBounds) => given(date(bounds));
+const optionalDate = (bounds: DateBounds) => given(date(bounds).optional()).transform((d) => d ?? null);
 
-const optionalText = given(requiredText().max(MAX_TEXT_LENGTH, { error: 'too_long' }).optional()).transform((t) => t ?? '');
+const optionalText = given(
+  requiredText()
+    .max(MAX_TEXT_LENGTH, { error: 'too_long' })
+    .refine((text) => !hasControlCharacters(text), { error: 'control_characters' })
+    .optional(),
+).transform((t) => t ?? '');
 
 const AMOUNT_SHAPE = /^-?\d+(?:\.(\d+))?$/;
 
@@ -172,20 +199,20 @@ const contact = given(
 /** A Slack user id (U… or, on Enterprise Grid, W…), as a users_select returns it. */
 const slackUser = given(requiredText().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'invalid_choice' }));
 
-function commonSchema(today: IsoDate) {
+function commonSchema(ctx: OutcomeContext) {
   return z.object({
     outcome_type: choice(OUTCOME_TYPES),
     channel: choice(CONTACT_CHANNELS),
     contact,
     note: optionalText,
-    next_contact: optionalDate(today),
+    next_contact: optionalDate(ctx),
   });
 }
 
 function commitmentSchema(ctx: OutcomeContext) {
   return z.object({
     promise_amount: positiveAmount(ctx.currency),
-    promise_date: requiredDate(ctx.today),
+    promise_date: requiredDate(ctx),
     instalments: instalmentCount,
   });
 }
@@ -195,14 +222,14 @@ function barrierSchema(ctx: OutcomeContext) {
     barrier_kind: choice(BARRIER_KINDS),
     barrier_description: optionalText,
     barrier_owner: slackUser,
-    barrier_due: requiredDate(ctx.today),
+    barrier_due: requiredDate(ctx),
   });
 }
 
 function pressureSchema(ctx: OutcomeContext) {
   return z.object({
     consequence: choice(CONSEQUENCES),
-    deadline: requiredDate(ctx.today),
+    deadline: requiredDate(ctx),
   });
 }
 
@@ -214,13 +241,13 @@ const termsSchema = z.object({
 function planSchema(ctx: OutcomeContext) {
   return z.object({
     plan_amount: positiveAmount(ctx.currency),
-    plan_first_date: requiredDate(ctx.today),
+    plan_first_date: requiredDate(ctx),
     plan_instalments: instalmentCount,
   });
 }
 
 function newDueDateSchema(ctx: OutcomeContext) {
-  return z.object({ new_due_date: requiredDate(ctx.today) });
+  return z.object({ new_due_date: requiredDate(ctx) });
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set(OUTCOME_ERROR_CODES);
@@ -247,7 +274,7 @@ function collect<T>(
  */
 export function validateOutcome(input: Record<string, string | undefined>, ctx: OutcomeContext): OutcomeValidation {
   const errors: Record<string, OutcomeErrorCode> = {};
-  const common = collect(commonSchema(ctx.today), input, errors);
+  const common = collect(commonSchema(ctx), input, errors);
   const base: OutcomeBase | undefined = common && {
     channel: common.channel,
     reached: common.contact !== null,

@@ -53,6 +53,9 @@ export const policySchema = z
     alarmsTime: hhmm.default('07:30'),
     promiseGraceDays: z.number().int().min(0).max(30).default(2),
     noContactWorkingDays: z.number().int().min(1).max(120).default(5),
+    // How far ahead a date typed in the outcome modal may be: a typo such as 9999-12-31
+    // would otherwise park a debtor off every list for years.
+    maxDaysAhead: z.number().int().min(1).max(3650).default(180),
     escalation: z
       .object({
         daysOverdue: z

@@ -28,6 +28,7 @@ describe('parsePolicy', () => {
       alarmsTime: '07:30',
       promiseGraceDays: 2,
       noContactWorkingDays: 5,
+      maxDaysAhead: 180,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 2 },
       teams: [{ name: 'default' }],
     };
@@ -47,6 +48,7 @@ describe('parsePolicy', () => {
         alarmsTime: '23:59',
         promiseGraceDays: 0,
         noContactWorkingDays: 10,
+        maxDaysAhead: 365,
         escalation: { brokenPromises: 3 },
         teams: [{ name: 'norte', alarmChannel: 'C0123ABC' }, { name: 'sur' }],
       }),
@@ -61,6 +63,7 @@ describe('parsePolicy', () => {
       alarmsTime: '23:59',
       promiseGraceDays: 0,
       noContactWorkingDays: 10,
+      maxDaysAhead: 365,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 3 },
       teams: [{ name: 'norte', alarmChannel: 'C0123ABC' }, { name: 'sur' }],
     });
@@ -89,6 +92,9 @@ describe('parsePolicy', () => {
     ['promiseGraceDays', { promiseGraceDays: -1 }],
     ['promiseGraceDays', { promiseGraceDays: 1.5 }],
     ['noContactWorkingDays', { noContactWorkingDays: 0 }],
+    ['maxDaysAhead', { maxDaysAhead: 0 }],
+    ['maxDaysAhead', { maxDaysAhead: 3651 }],
+    ['maxDaysAhead', { maxDaysAhead: 30.5 }],
     ['escalation.daysOverdue', { escalation: { daysOverdue: [30, 60, 90] } }],
     ['escalation.daysOverdue', { escalation: { daysOverdue: [30, 60, 90, 120, 150] } }],
     ['escalation.daysOverdue', { escalation: { daysOverdue: [60, 30, 90, 120] } }],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateOutcome, type Outcome, type OutcomeErrorCode } from '../../src/domain/outcome.js';
+import { outcomeDateLimit, validateOutcome, type Outcome, type OutcomeErrorCode } from '../../src/domain/outcome.js';
 
-const ctx = { today: '2026-06-15', currency: 'MXN' };
+// 2026-06-15 + 180 days is 2026-12-12, the last date the modal accepts.
+const ctx = { today: '2026-06-15', currency: 'MXN', maxDaysAhead: 180 };
 
 const common = { outcome_type: 'reminder', channel: 'phone', contact: '12', note: undefined, next_contact: undefined };
 const commonValue = { channel: 'phone', reached: true, contactId: 12, note: '', nextContactOn: null } as const;
@@ -19,6 +20,7 @@ describe('validateOutcome accepts', () => {
     ['a next contact today', { ...common, next_contact: '2026-06-15' }, { type: 'reminder', ...commonValue, nextContactOn: '2026-06-15' }],
     ['empty strings as not given', { ...common, note: '', next_contact: ' ' }, { type: 'reminder', ...commonValue }],
     ['a note of exactly 3000 characters', { ...common, note: 'x'.repeat(3000) }, { type: 'reminder', ...commonValue, note: 'x'.repeat(3000) }],
+    ['a note with tabs and line breaks', { ...common, note: 'Llamé.\n\tDijo que paga el viernes.' }, { type: 'reminder', ...commonValue, note: 'Llamé.\n\tDijo que paga el viernes.' }],
     [
       'a single promise',
       { ...common, outcome_type: 'commitment', promise_amount: '15000.50', promise_date: '2026-06-30', instalments: undefined },
@@ -109,6 +111,8 @@ describe('validateOutcome refuses', () => {
     ['contact id 0', { ...common, contact: '0' }, { contact: 'invalid_choice' }],
     ['a contact id beyond any row id', { ...common, contact: '123456789012345678901' }, { contact: 'invalid_choice' }],
     ['a note too long', { ...common, note: 'x'.repeat(3001) }, { note: 'too_long' }],
+    ['a note with a NUL byte', { ...common, note: 'pagó\u0000' }, { note: 'control_characters' }],
+    ['a note with an escape character', { ...common, note: 'a\u001b[31m' }, { note: 'control_characters' }],
     ['a next contact in the past', { ...common, next_contact: '2026-06-14' }, { next_contact: 'date_in_past' }],
     ['a next contact that is not a date', { ...common, next_contact: '2026-02-30' }, { next_contact: 'bad_date' }],
     ['a commitment without its fields', { ...common, outcome_type: 'commitment' }, { promise_amount: 'required', promise_date: 'required' }],
@@ -180,5 +184,44 @@ describe('validateOutcome refuses', () => {
   ])('decimals for %s, which has none (%s)', (currency, text) => {
     const result = validateOutcome({ ...commitment, promise_amount: text }, { ...ctx, currency });
     expect(result).toEqual({ ok: false, errors: { promise_amount: 'too_many_decimals' } });
+  });
+});
+
+describe('validateOutcome caps every typed date at maxDaysAhead', () => {
+  const plan = { ...common, outcome_type: 'terms_change', new_terms: 'payment_plan', plan_amount: '9000', plan_instalments: '36' };
+  const formWith: Record<string, (date: string) => Input> = {
+    next_contact: (date) => ({ ...common, next_contact: date }),
+    promise_date: (date) => ({ ...common, outcome_type: 'commitment', promise_amount: '1000', promise_date: date, instalments: '36' }),
+    barrier_due: (date) => ({ ...common, outcome_type: 'barrier', barrier_kind: 'invoice_error', barrier_owner: 'U024BE7LH', barrier_due: date }),
+    deadline: (date) => ({ ...common, outcome_type: 'pressure', consequence: 'bureau', deadline: date }),
+    // A plan's later instalments run 35 months past its first date: only the first is typed.
+    plan_first_date: (date) => ({ ...plan, plan_first_date: date }),
+    new_due_date: (date) => ({ ...common, outcome_type: 'terms_change', new_terms: 'new_due_date', new_due_date: date }),
+  };
+  const cases = Object.keys(formWith).flatMap((field) => [
+    [field, '2026-12-12', null],
+    [field, '2026-12-13', 'too_far'],
+    [field, '2027-06-15', 'too_far'],
+    [field, '9999-12-31', 'too_far'],
+  ]) as Array<[string, string, OutcomeErrorCode | null]>;
+
+  it.each(cases)('%s on %s: %s', (field, date, code) => {
+    const result = validateOutcome(formWith[field]!(date), ctx);
+    expect(result.ok ? null : result.errors).toEqual(code === null ? null : { [field]: code });
+  });
+
+  it.each<[number, string, boolean]>([
+    [1, '2026-06-16', true],
+    [1, '2026-06-17', false],
+    [365, '2027-06-15', true],
+    [365, '2027-06-16', false],
+    [3650, '2036-06-12', true],
+    [3650, '2036-06-13', false],
+  ])('maxDaysAhead %i: a promise on %s accepted = %s', (maxDaysAhead, date, accepted) => {
+    expect(validateOutcome(formWith.promise_date!(date), { ...ctx, maxDaysAhead }).ok).toBe(accepted);
+  });
+
+  it('names the furthest date allowed', () => {
+    expect(outcomeDateLimit(ctx)).toEqual({ latestDate: '2026-12-12', maxDaysAhead: 180 });
   });
 });

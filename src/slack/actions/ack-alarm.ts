@@ -4,28 +4,34 @@ import { findUserBySlackId } from '../../services/users.js';
 import { toAlarmView } from '../alarm-view.js';
 import { alarmMessage, errorMessage } from '../blocks/index.js';
 import type { SlackDeps } from '../context.js';
+import { parseId } from '../parse-ref.js';
+import { answerClick } from './answer-click.js';
 
 /** `ack_alarm`: records who acknowledged, once, and updates the alarm message to say so. */
 export function ackAlarmAction(deps: SlackDeps) {
-  return async ({ ack, action, body, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    const { ack, action, body, client } = args;
     await ack();
     const { locale, timeZone } = deps.policy;
-    const actor = await findUserBySlackId(deps.database.db, body.user.id);
-    if (!actor) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage('not_registered', locale) });
+    const alarmId = parseId(action.value);
+    if (alarmId === null) {
+      await answerClick(args, errorMessage('unreadable', locale), locale);
       return;
     }
-    const result = await acknowledgeAlarm(deps.database.db, { alarmId: Number(action.value), actor, now: deps.clock() });
+    const actor = await findUserBySlackId(deps.database.db, body.user.id);
+    if (!actor) {
+      await answerClick(args, errorMessage('not_registered', locale), locale);
+      return;
+    }
+    const result = await acknowledgeAlarm(deps.database.db, { alarmId, actor, now: deps.clock() });
     if (result.status === 'forbidden' || result.status === 'not_found') {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage(result.status === 'forbidden' ? 'forbidden' : 'failed', locale) });
+      await answerClick(args, errorMessage(result.status === 'forbidden' ? 'forbidden' : 'alarm_not_found', locale), locale);
       return;
     }
     const container = body.container as { channel_id?: string; message_ts?: string };
     const channel = container.channel_id ?? result.alarm.channel;
     const ts = container.message_ts ?? result.alarm.messageTs;
     if (channel && ts) await client.chat.update({ channel, ts, ...alarmMessage(toAlarmView(result.alarm, timeZone), locale) });
-    if (result.status === 'already') {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage('already_acknowledged', locale) });
-    }
+    if (result.status === 'already') await answerClick(args, errorMessage('already_acknowledged', locale), locale);
   };
 }

@@ -3,17 +3,25 @@ import { outcomeAccess } from '../../services/debtor-access.js';
 import { errorMessage, outcomeModal } from '../blocks/index.js';
 import { loadingModal, messageModal } from '../blocks/notice-views.js';
 import { today, type SlackDeps } from '../context.js';
+import { parseId } from '../parse-ref.js';
+import { answerClick } from './answer-click.js';
 
 /**
  * `log_outcome`: the trigger expires in 3 s, so a modal opens at once and is then
  * replaced by the outcome form, or by the reason this user may not log for this debtor.
  */
 export function logOutcomeAction(deps: SlackDeps) {
-  return async ({ ack, action, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    const { ack, action, body, client } = args;
     await ack();
     const { locale } = deps.policy;
+    const debtorId = parseId(action.value);
+    if (debtorId === null) {
+      await answerClick(args, errorMessage('unreadable', locale), locale);
+      return;
+    }
     const opened = await client.views.open({ trigger_id: body.trigger_id, view: loadingModal(locale) });
-    const access = await outcomeAccess(deps.database.db, deps.policy, body.user.id, Number(action.value));
+    const access = await outcomeAccess(deps.database.db, deps.policy, body.user.id, debtorId);
     const view =
       access.status === 'ok'
         ? outcomeModal({

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { debtorForOutcome } from '../../services/debtor-access.js';
 import { OUTCOME_TYPES, type OutcomeType } from '../../domain/vocabulary.js';
-import { outcomeModal, readOutcomeForm } from '../blocks/index.js';
+import { errorMessage, outcomeModal, readOutcomeForm } from '../blocks/index.js';
+import { messageModal } from '../blocks/notice-views.js';
 import { today, type SlackDeps } from '../context.js';
 import { FIELD } from '../ids.js';
 import { outcomeMetadata } from '../views/outcome-metadata.js';
@@ -15,9 +16,15 @@ export function redrawOutcomeAction(deps: SlackDeps) {
     await ack();
     const view = body.view;
     if (!view) return;
-    const { debtorId } = outcomeMetadata(view.private_metadata);
-    const debtor = await debtorForOutcome(deps.database.db, deps.policy, debtorId);
-    if (!debtor) return;
+    const { locale } = deps.policy;
+    const metadata = outcomeMetadata(view.private_metadata);
+    const debtor = metadata && (await debtorForOutcome(deps.database.db, deps.policy, metadata.debtorId));
+    if (!debtor) {
+      // The form cannot be drawn without its debtor: say why in place of the stuck modal.
+      const kind = metadata ? 'debtor_not_found' : 'unreadable';
+      await client.views.update({ view_id: view.id, view: messageModal(errorMessage(kind, locale), locale) });
+      return;
+    }
     const values = readOutcomeForm(view.state.values);
     await client.views.update({
       view_id: view.id,
@@ -27,7 +34,7 @@ export function redrawOutcomeAction(deps: SlackDeps) {
         contacts: debtor.contacts,
         type: asOutcomeType(values[FIELD.outcomeType]),
         values,
-        locale: deps.policy.locale,
+        locale,
         today: today(deps),
         currency: debtor.currency,
       }),

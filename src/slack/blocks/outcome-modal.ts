@@ -4,7 +4,7 @@
 // was already typed, so the redraw never loses it.
 
 import { isIsoDate, type IsoDate } from '../../domain/calendar.js';
-import { MAX_INSTALMENTS, MAX_TEXT_LENGTH, type OutcomeErrorCode } from '../../domain/outcome.js';
+import { MAX_INSTALMENTS, MAX_TEXT_LENGTH, type DateLimit, type OutcomeErrorCode } from '../../domain/outcome.js';
 import {
   BARRIER_KINDS,
   CONSEQUENCES,
@@ -303,7 +303,8 @@ export function readOutcomeForm(values: ViewStateValues): OutcomeFormValues {
   return form;
 }
 
-/** Error messages by block id, for `ack({ response_action: 'errors', errors })`. */
-export function outcomeErrors(errors: Record<string, OutcomeErrorCode>, locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([blockId, code]) => [blockId, t(locale, `outcomeError.${code}`)]));
+/** Error messages by block id, for `ack({ response_action: 'errors', errors })`; `limit` names the furthest date allowed. */
+export function outcomeErrors(errors: Record<string, OutcomeErrorCode>, locale: Locale, limit: DateLimit): Record<string, string> {
+  const params = { date: formatDate(limit.latestDate, locale), days: limit.maxDaysAhead };
+  return Object.fromEntries(Object.entries(errors).map(([blockId, code]) => [blockId, t(locale, `outcomeError.${code}`, params)]));
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { hasControlCharacters } from '../../domain/plain-text.js';
 import { lookUpDebtor } from '../../services/debtor-lookup.js';
 import { debtorCard, debtorNotFound, debtorPickList, deudorHelp, errorMessage } from '../blocks/index.js';
 import { today, type SlackDeps } from '../context.js';
@@ -11,6 +12,11 @@ export function deudorCommand(deps: SlackDeps) {
     await ack();
     const { locale } = deps.policy;
     const text = command.text.trim();
+    // A NUL byte would fail the search in PostgreSQL; no debtor's name holds such characters.
+    if (hasControlCharacters(text)) {
+      await respond({ response_type: 'ephemeral', ...errorMessage('bad_search_text', locale) });
+      return;
+    }
     if (HELP_WORDS.has(text.toLowerCase())) {
       await respond({ response_type: 'ephemeral', ...deudorHelp(locale) });
       return;

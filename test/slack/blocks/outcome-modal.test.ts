@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ViewOutput } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { MAX_INSTALMENTS, OUTCOME_ERROR_CODES, validateOutcome } from '../../../src/domain/outcome.js';
+import { MAX_INSTALMENTS, OUTCOME_ERROR_CODES, outcomeDateLimit, validateOutcome } from '../../../src/domain/outcome.js';
 import { OUTCOME_TYPES, type OutcomeType } from '../../../src/domain/vocabulary.js';
 import {
   outcomeErrors,
@@ -13,12 +13,15 @@ import {
   type ViewStateValue,
   type ViewStateValues,
 } from '../../../src/slack/blocks/index.js';
+import { formatDate } from '../../../src/slack/blocks/text.js';
 import { t, type Locale } from '../../../src/slack/i18n/index.js';
 import { ACTION, FIELD, VIEW } from '../../../src/slack/ids.js';
 import { longName, TODAY } from './fixtures.js';
 import { expectWithinLimits, visibleText } from './slack-limits.js';
 
 const LOCALES: Locale[] = ['es', 'en'];
+const CTX = { today: TODAY, currency: 'MXN', maxDaysAhead: 180 };
+const LIMIT = outcomeDateLimit(CTX);
 
 function modalInput(overrides: Partial<OutcomeModalInput> = {}): OutcomeModalInput {
   return {
@@ -293,7 +296,7 @@ describe('readOutcomeForm', () => {
       next_contact: undefined,
     });
     expect(JSON.parse(view.private_metadata)).toEqual({ debtorId: 42 });
-    const result = validateOutcome(form, { today: TODAY, currency: 'MXN' });
+    const result = validateOutcome(form, CTX);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -324,7 +327,7 @@ describe('readOutcomeForm', () => {
       note: undefined,
       next_contact: '2026-11-28',
     });
-    const result = validateOutcome(form, { today: TODAY, currency: 'MXN' });
+    const result = validateOutcome(form, CTX);
     expect(result.ok && result.value).toMatchObject({ type: 'barrier', reached: false, ownerSlackId: 'U0OWNER01', dueOn: '2026-11-27' });
   });
 
@@ -336,16 +339,25 @@ describe('readOutcomeForm', () => {
 describe('outcomeErrors', () => {
   it.each(LOCALES)('words every error code under its block id (%s)', (locale) => {
     const errors = Object.fromEntries(OUTCOME_ERROR_CODES.map((code, i) => [Object.values(FIELD)[i]!, code]));
-    const messages = outcomeErrors(errors, locale);
+    const messages = outcomeErrors(errors, locale, LIMIT);
     expect(Object.keys(messages)).toEqual(Object.keys(errors));
-    for (const [blockId, code] of Object.entries(errors)) expect(messages[blockId]).toBe(t(locale, `outcomeError.${code}`));
+    const params = { date: formatDate(LIMIT.latestDate, locale), days: LIMIT.maxDaysAhead };
+    for (const [blockId, code] of Object.entries(errors)) expect(messages[blockId]).toBe(t(locale, `outcomeError.${code}`, params));
+    for (const message of Object.values(messages)) expect(message).not.toMatch(/\{\w+\}/);
+  });
+
+  it.each<[Locale, string]>([
+    ['es', 'La fecha no puede ser posterior al sáb 22 may 2027 (180 días a partir de hoy).'],
+    ['en', 'The date cannot be after Sat, May 22, 2027 (180 days from today).'],
+  ])('names the furthest date allowed when a date is too far ahead (%s)', (locale, text) => {
+    expect(outcomeErrors({ promise_date: 'too_far' }, locale, LIMIT)).toEqual({ promise_date: text });
   });
 
   it('answers a real validation in Spanish by default', () => {
-    const result = validateOutcome({ outcome_type: 'commitment', channel: 'phone', contact: 'none', promise_amount: '1,000', promise_date: '2026-11-01' }, { today: TODAY, currency: 'MXN' });
+    const result = validateOutcome({ outcome_type: 'commitment', channel: 'phone', contact: 'none', promise_amount: '1,000', promise_date: '2026-11-01' }, CTX);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(outcomeErrors(result.errors, 'es')).toEqual({
+    expect(outcomeErrors(result.errors, 'es', LIMIT)).toEqual({
       promise_amount: t('es', 'outcomeError.not_a_number'),
       promise_date: t('es', 'outcomeError.date_in_past'),
     });
