@@ -54,8 +54,11 @@ const validate = manifestValidator();
 
 // commands: /deudor; chat:write: daily lists (posted to the collector's user id, which
 // lands in the app's DM without conversations.open), alarms, updates and ephemeral cards.
-// Modals and the Home tab need no scope of their own.
-const PRODUCT_SCOPES = ['chat:write', 'commands'];
+// Modals and the Home tab need no scope of their own. The history scopes and im:write are
+// for the outbox's check after a crash: conversations.history of a public alarm channel
+// (channels:history), a private one (groups:history) or a person's DM (im:history, whose id
+// conversations.open gives for a user id: im:write), to find a message already posted.
+const PRODUCT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'im:write'];
 
 function scopeMismatch(m: Manifest): { missing: string[]; extra: string[] } {
   const asked = m.oauth_config.scopes.bot;
@@ -105,8 +108,8 @@ describe('manifest.json', () => {
 
   test('the scope check notices an extra or a missing scope', () => {
     const m = copy();
-    m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s) => s !== 'commands').concat('channels:history');
-    expect(scopeMismatch(m)).toEqual({ missing: ['commands'], extra: ['channels:history'] });
+    m.oauth_config.scopes.bot = m.oauth_config.scopes.bot.filter((s) => s !== 'commands').concat('users:read');
+    expect(scopeMismatch(m)).toEqual({ missing: ['commands'], extra: ['users:read'] });
   });
 
   test('registers /deudor, interactivity and the App Home event at one request URL', () => {

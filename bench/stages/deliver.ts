@@ -59,6 +59,7 @@ export const stage: Stage = {
 
       const deliverer = createDeliverer({
         db: database.db,
+        databaseKind: database.kind,
         client,
         logger: pino({ level: 'silent' }),
         renderAlarm: jobRenderer(bench.policy).alarm,

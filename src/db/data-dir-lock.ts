@@ -6,7 +6,8 @@ import { UserError } from '../config/errors.js';
 // files would corrupt them. A pid file in DATA_DIR says who holds it.
 const LOCK_FILE = 'cobranza.pid';
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (EPERM: it runs, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -28,7 +29,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
         throw new UserError(
           `DATA_DIR: the embedded database in ${dataDir} is in use by process ${holder} (a running "cobranza start"?). ` +
             'Stop it first, or run the app and this command against PostgreSQL with DATABASE_URL.',

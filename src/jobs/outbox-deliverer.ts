@@ -1,16 +1,29 @@
-import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Db } from '../db/database.js';
-import { findAlarm, type AlarmRecord } from '../services/alarms.js';
-import { claimMessages, markFailed, markRetry, markSent, releaseMessages } from '../services/outbox.js';
+import type { Database, Db } from '../db/database.js';
+import type { AlarmRecord } from '../services/alarms.js';
+import { messagePayload } from '../services/outbox-messages.js';
+import {
+  claimHolders,
+  claimMessages,
+  markFailed,
+  markRetry,
+  markSent,
+  nextRetry,
+  releaseMessages,
+  takeBackClaims,
+  type ClaimedMessage,
+} from '../services/outbox.js';
 import { awaitedLater } from './awaited-later.js';
+import { claimIsDead, newWorkerId } from './delivery-workers.js';
 import type { Payload } from './job-deps.js';
-import { classifySlackError } from './slack-errors.js';
+import { findPostedMessage, outboxMetadata } from './outbox-metadata.js';
+import { classifySlackError, type SlackFailure } from './slack-errors.js';
 
 /** Slack allows about one message per second per channel. */
 export const CHANNEL_PACE_MS = 1000;
-const MAX_ATTEMPTS = 8;
+/** The only method that takes message metadata, hence the only one whose posts can be looked up. */
+const POST = 'chat.postMessage';
 /** Channels claimed per pass: each is delivered at once, waiting only for its own pace. */
 const CHANNELS_PER_PASS = 500;
 /** Channels claimed first in a pass, on their own: the longest queues (see `deliverBatch`). */
@@ -21,10 +34,16 @@ const FIRST_CLAIM = 25;
  */
 const PER_CHANNEL = 5;
 
-const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** (attempts - 1));
+/** Transient errors are retried forever, 1 s after the first attempt, doubling up to 5 minutes. */
+const MAX_BACKOFF_MS = 5 * 60_000;
+const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+/** How often an idle `drain` that waits for the outbox to empty looks again, at least and at most. */
+const IDLE_POLL_MS = { min: 200, max: 5000 };
 
 export interface DelivererDeps {
   db: Db;
+  /** On embedded PGlite every claim of another process is dead: only one process opens the data. */
+  databaseKind: Database['kind'];
   /** A Web API client built with `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`. */
   client: webApi.WebClient;
   logger: Logger;
@@ -62,11 +81,14 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * Delivers the outbox: the oldest message of each channel first, paced per channel,
- * honouring 429 Retry-After, retrying transient errors with backoff and marking
- * permanent ones failed with Slack's reason. Any number of deliverers may run at once.
+ * honouring 429 Retry-After, retrying transient errors with backoff for as long as they
+ * last and marking permanent ones failed with Slack's reason. Any number of deliverers
+ * may run at once. Each message goes out once, also across a crash: one that a dead
+ * process may have posted is looked up in its channel's history before it is sent again,
+ * and a restarted process takes back the claims of the one it replaces at once.
  */
 export function createDeliverer(deps: DelivererDeps) {
-  const worker = randomUUID();
+  const worker = newWorkerId();
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? realSleep;
   const paceMs = deps.paceMs ?? CHANNEL_PACE_MS;
@@ -74,55 +96,103 @@ export function createDeliverer(deps: DelivererDeps) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = false;
+  let botId: string | undefined;
+  let tookBackDeadClaims: Promise<void> | undefined;
 
-  type Claimed = Awaited<ReturnType<typeof claimMessages>>[number];
-
-  /** The stored payload, or the alarm's message as it stands now; null when its alarm is gone. */
-  async function payloadOf(row: Claimed): Promise<object | null> {
-    if (row.payload) return row.payload;
-    const alarmId = row.ref?.startsWith('alarm:') ? Number(row.ref.slice('alarm:'.length)) : NaN;
-    const alarm = Number.isInteger(alarmId) ? await findAlarm(deps.db, alarmId) : undefined;
-    return alarm ? deps.renderAlarm(alarm) : null;
+  /** Once per deliverer: claims of processes known to be gone go back to the queue at once. */
+  function takeBackDeadClaims(): Promise<void> {
+    tookBackDeadClaims ??= (async () => {
+      const dead = (await claimHolders(deps.db)).filter((holder) => claimIsDead(holder, deps.databaseKind));
+      const messages = await takeBackClaims(deps.db, dead);
+      if (messages > 0) deps.logger.info({ messages, workers: dead }, 'outbox claims of a stopped process taken back');
+    })().catch((error: unknown) => {
+      tookBackDeadClaims = undefined;
+      throw error;
+    });
+    return tookBackDeadClaims;
   }
 
-  async function deliverOne(row: Claimed, report: DeliveryReport): Promise<'sent' | 'failed' | 'retried'> {
-    const payload = await payloadOf(row);
+  /** The `ts` of an in-doubt message found in its channel's history, or null. */
+  async function postedEarlier(row: ClaimedMessage, since: Date): Promise<string | null> {
+    botId ??= ((await deps.client.apiCall('auth.test', {})) as { bot_id?: string }).bot_id ?? '';
+    return findPostedMessage(deps.client, { botId, channel: row.channel, outboxId: row.id, since });
+  }
+
+  async function post(row: ClaimedMessage, payload: object): Promise<string | null> {
+    const wait = (lastSent.get(row.channel) ?? 0) + paceMs - now().getTime();
+    if (wait > 0) await sleep(wait);
+    const metadata = row.method === POST ? { metadata: JSON.stringify(outboxMetadata(row.id)) } : {};
+    try {
+      const result = (await deps.client.apiCall(row.method, { ...asFormFields(payload), ...metadata, channel: row.channel })) as { ts?: string };
+      return result.ts ?? null;
+    } finally {
+      lastSent.set(row.channel, now().getTime());
+    }
+  }
+
+  /**
+   * Sends one claimed message. One that may already be in Slack (its process died while
+   * sending it, or Slack's answer was lost) is first looked up in the channel's history and
+   * recorded as sent if found there.
+   * Only the Slack calls are caught: a failure to record an answer leaves the claim to be
+   * taken back, in doubt, rather than sending the message again.
+   */
+  async function deliverOne(row: ClaimedMessage, report: DeliveryReport): Promise<'sent' | 'failed' | 'retried'> {
+    const payload = await messagePayload(deps.db, row, deps.renderAlarm);
     if (!payload) {
       deps.logger.warn({ outboxId: row.id, ref: row.ref }, 'slack message has nothing to send');
-      await markFailed(deps.db, row.id, 'nothing_to_send');
+      await markFailed(deps.db, row.id, { error: 'nothing_to_send', inDoubtSince: null });
       report.failed++;
       return 'failed';
     }
-    const wait = (lastSent.get(row.channel) ?? 0) + paceMs - now().getTime();
-    if (wait > 0) await sleep(wait);
-    try {
-      const result = (await deps.client.apiCall(row.method, { ...asFormFields(payload), channel: row.channel })) as { ts?: string };
-      lastSent.set(row.channel, now().getTime());
-      await markSent(deps.db, row.id, result.ts ?? null, worker);
-      report.sent++;
-      return 'sent';
-    } catch (error) {
-      lastSent.set(row.channel, now().getTime());
-      const failure = classifySlackError(error);
-      if (failure.kind === 'permanent' || (failure.kind === 'transient' && row.attempts >= MAX_ATTEMPTS)) {
-        deps.logger.warn({ outboxId: row.id, channel: row.channel, reason: failure.reason }, 'slack message failed');
-        await markFailed(deps.db, row.id, failure.reason);
-        report.failed++;
-        return 'failed';
+    let ts: string | null = null;
+    if (row.inDoubtSince && row.method === POST) {
+      try {
+        ts = await postedEarlier(row, row.inDoubtSince);
+      } catch (error) {
+        return settleFailure(row, classifySlackError(error), { check: true }, report);
       }
-      const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts);
-      deps.logger.info({ outboxId: row.id, channel: row.channel, reason: failure.reason, delay }, 'slack message retried');
-      await markRetry(deps.db, row.id, new Date(now().getTime() + delay), failure.reason);
-      report.retried++;
-      return 'retried';
+      if (ts) deps.logger.info({ outboxId: row.id, channel: row.channel, ts }, 'slack message in doubt was already posted');
     }
+    if (!ts) {
+      try {
+        ts = await post(row, payload);
+      } catch (error) {
+        return settleFailure(row, classifySlackError(error), { check: false }, report);
+      }
+    }
+    await markSent(deps.db, row.id, ts, worker);
+    report.sent++;
+    return 'sent';
+  }
+
+  /**
+   * A failed Slack call: permanent errors fail the message with Slack's reason, any other
+   * is retried, after Retry-After or the backoff. The message stays in doubt when its
+   * history check failed, and becomes so when a post's answer was lost on the way.
+   */
+  async function settleFailure(row: ClaimedMessage, failure: SlackFailure, at: { check: boolean }, report: DeliveryReport): Promise<'failed' | 'retried'> {
+    const error = at.check ? `history check: ${failure.reason}` : failure.reason;
+    const lostAnswer = !at.check && failure.kind === 'transient' && failure.unanswered && row.method === POST;
+    const inDoubtSince = at.check ? row.inDoubtSince : lostAnswer ? row.claimedAt : null;
+    if (failure.kind === 'permanent') {
+      deps.logger.warn({ outboxId: row.id, channel: row.channel, reason: error }, 'slack message failed');
+      await markFailed(deps.db, row.id, { error, inDoubtSince });
+      report.failed++;
+      return 'failed';
+    }
+    const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts);
+    deps.logger.info({ outboxId: row.id, channel: row.channel, reason: error, delay }, 'slack message retried');
+    await markRetry(deps.db, row.id, { nextAttemptAt: new Date(now().getTime() + delay), error, inDoubtSince });
+    report.retried++;
+    return 'retried';
   }
 
   /**
    * A channel's claimed messages, in order; those behind one to be retried are given back
    * to wait for it. `firstTried` is called once the first has been tried, however it went.
    */
-  async function deliverChannel(rows: readonly Claimed[], report: DeliveryReport, firstTried: () => void = () => undefined) {
+  async function deliverChannel(rows: readonly ClaimedMessage[], report: DeliveryReport, firstTried: () => void = () => undefined) {
     for (const [i, row] of rows.entries()) {
       let outcome;
       try {
@@ -176,7 +246,7 @@ export function createDeliverer(deps: DelivererDeps) {
     const tried = () => {
       if (--untried === 0) letOthersStart();
     };
-    const deliverLater = async (queue: Claimed[]) => {
+    const deliverLater = async (queue: ClaimedMessage[]) => {
       await othersMayStart;
       await deliverChannel(queue, report);
     };
@@ -194,6 +264,7 @@ export function createDeliverer(deps: DelivererDeps) {
    */
   async function drain(opts: { untilEmpty?: (() => Promise<boolean>) | undefined; deadline?: Date } = {}): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
+    await takeBackDeadClaims();
     for (;;) {
       const claimed = await deliverBatch(report);
       if (claimed > 0) continue;
@@ -206,8 +277,15 @@ export function createDeliverer(deps: DelivererDeps) {
         continue;
       }
       if (!opts.untilEmpty) return report;
-      await sleep(200);
+      await sleep(await idleWait());
     }
+  }
+
+  /** Until the next retry falls due, within IDLE_POLL_MS; briefly while others are sending. */
+  async function idleWait(): Promise<number> {
+    const next = await nextRetry(deps.db);
+    const wait = next.at && !next.sending ? next.at.getTime() - now().getTime() : IDLE_POLL_MS.min;
+    return Math.min(IDLE_POLL_MS.max, Math.max(IDLE_POLL_MS.min, wait));
   }
 
   function schedule(ms: number) {

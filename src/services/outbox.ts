@@ -46,8 +46,21 @@ export async function enqueueAlarmMessages(tx: Db, alarmIds: number[]): Promise<
   return rows.length;
 }
 
-/** A claim older than this belongs to a process that died mid-delivery: take it over. */
+/**
+ * A claim older than this belongs to a process that died mid-delivery: take it over. Claims
+ * of a process known to be gone are taken back at once (`takeBackClaims`).
+ */
 export const STALE_CLAIM_MS = 2 * 60_000;
+
+/** A message claimed for delivery. */
+export interface ClaimedMessage extends Pick<OutboxRow, 'id' | 'channel' | 'method' | 'payload' | 'attempts' | 'ref'> {
+  claimedAt: Date;
+  /**
+   * Since when the message may already be in Slack, when a process died while sending it
+   * (null otherwise): the channel's history from then on says whether it arrived.
+   */
+  inDoubtSince: Date | null;
+}
 
 type ClaimRow = {
   id: string | number;
@@ -56,6 +69,7 @@ type ClaimRow = {
   payload: Record<string, unknown> | string | null;
   attempts: number;
   ref: string | null;
+  in_doubt_since_ms: number | string | null;
 };
 
 /**
@@ -68,7 +82,7 @@ type ClaimRow = {
 export async function claimMessages(
   db: Db,
   opts: { worker: string; channels: number; perChannel: number; now: Date; skipChannels?: readonly string[] },
-): Promise<Array<Pick<OutboxRow, 'id' | 'channel' | 'method' | 'payload' | 'attempts' | 'ref'>>> {
+): Promise<ClaimedMessage[]> {
   // Raw SQL takes instants as ISO text: the drivers disagree on Date parameters.
   const now = opts.now.toISOString();
   const stale = new Date(opts.now.getTime() - STALE_CLAIM_MS).toISOString();
@@ -92,19 +106,23 @@ export async function claimMessages(
     );
     if (heads.length === 0) return [];
     // A message is taken only with every older one of its channel: a gap would break the order.
+    // A channel's head still 'sending' is the one its stale claim may have posted (each
+    // channel is sent one message at a time): it is in doubt since that claim.
     return queryRows<ClaimRow>(
       tx,
       sql`
       with queue as (
-        select o.id, row_number() over w as pos, bool_and(${claimable}) over w as ready
+        select o.id, o.claimed_at as claimed_before, row_number() over w as pos, bool_and(${claimable}) over w as ready
         from outbox o
         where o.state in ('pending', 'sending')
           and o.channel in (select value from jsonb_array_elements_text(${JSON.stringify(heads.map((h) => h.channel))}::jsonb))
         window w as (partition by o.channel order by o.id)
       )
-      update outbox o set state = 'sending', claimed_by = ${opts.worker}, claimed_at = ${now}::timestamptz, attempts = o.attempts + 1
+      update outbox o set state = 'sending', claimed_by = ${opts.worker}, claimed_at = ${now}::timestamptz, attempts = o.attempts + 1,
+        in_doubt = o.in_doubt or (q.pos = 1 and o.state = 'sending')
       from queue q where q.id = o.id and q.pos <= ${opts.perChannel} and q.ready
-      returning o.id, o.channel, o.method, o.payload, o.attempts, o.ref`,
+      returning o.id, o.channel, o.method, o.payload, o.attempts, o.ref,
+        case when o.in_doubt then extract(epoch from coalesce(q.claimed_before, o.created_at)) * 1000 end as in_doubt_since_ms`,
     );
   });
   return rows
@@ -115,11 +133,47 @@ export async function claimMessages(
       payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
       attempts: Number(r.attempts),
       ref: r.ref,
+      claimedAt: opts.now,
+      inDoubtSince: r.in_doubt_since_ms === null ? null : new Date(Number(r.in_doubt_since_ms)),
     }))
     .sort((a, b) => a.id - b.id);
 }
 
-/** Gives claimed messages back unsent (they wait behind one that is to be retried). */
+/** Workers holding claims now, for the deliverer to tell which of them are gone. */
+export async function claimHolders(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ worker: string }>(db, sql`select distinct claimed_by as worker from outbox where state = 'sending' and claimed_by is not null`);
+  return rows.map((r) => r.worker);
+}
+
+/**
+ * Gives back at once the claims of workers known to be gone. The oldest claimed message of
+ * each channel may have reached Slack (each channel is sent one message at a time): it is
+ * marked in doubt and keeps its claim time, from which the channel's history is searched.
+ */
+export async function takeBackClaims(db: Db, workers: readonly string[]): Promise<number> {
+  if (workers.length === 0) return 0;
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`
+    with dead as (
+      select id, channel from outbox
+      where state = 'sending' and claimed_by in (select value from jsonb_array_elements_text(${JSON.stringify(workers)}::jsonb))
+    ),
+    heads as (
+      select distinct on (channel) id from outbox
+      where state in ('pending', 'sending') and channel in (select channel from dead)
+      order by channel, id
+    )
+    update outbox o set state = 'pending', claimed_by = null,
+      in_doubt = o.in_doubt or o.id in (select id from heads),
+      claimed_at = case when o.id in (select id from heads) then o.claimed_at end
+    from dead where dead.id = o.id
+    returning o.id`,
+  );
+  return rows.length;
+}
+
+/** Gives claimed messages back unsent (they wait behind one that is to be retried); a doubt stays. */
 export async function releaseMessages(db: Db, ids: readonly number[], worker: string): Promise<void> {
   if (ids.length === 0) return;
   await db.execute(sql`
@@ -131,7 +185,7 @@ export async function releaseMessages(db: Db, ids: readonly number[], worker: st
 export async function markSent(db: Db, id: number, messageTs: string | null, worker: string): Promise<void> {
   await db.execute(sql`
     with sent as (
-      update outbox set state = 'sent', message_ts = ${messageTs}, sent_at = now(), last_error = null
+      update outbox set state = 'sent', message_ts = ${messageTs}, sent_at = now(), last_error = null, in_doubt = false
       where id = ${id} and claimed_by = ${worker}
       returning ref, channel
     )
@@ -139,15 +193,72 @@ export async function markSent(db: Db, id: number, messageTs: string | null, wor
     from sent where ${messageTs}::text is not null and sent.ref = 'alarm:' || a.id`);
 }
 
-export async function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string): Promise<void> {
+/**
+ * How an unsent message is left: `inDoubtSince` (null when it is surely not in Slack) is
+ * kept as its claim time, from which the channel's history is searched before it is sent.
+ */
+interface Unsent {
+  error: string;
+  inDoubtSince: Date | null;
+}
+
+export async function markRetry(db: Db, id: number, opts: Unsent & { nextAttemptAt: Date }): Promise<void> {
   await db
     .update(outbox)
-    .set({ state: 'pending', nextAttemptAt, lastError: error, claimedBy: null, claimedAt: null })
+    .set({ state: 'pending', nextAttemptAt: opts.nextAttemptAt, lastError: opts.error, inDoubt: opts.inDoubtSince !== null, claimedBy: null, claimedAt: opts.inDoubtSince })
     .where(eq(outbox.id, id));
 }
 
-export async function markFailed(db: Db, id: number, error: string): Promise<void> {
-  await db.update(outbox).set({ state: 'failed', lastError: error }).where(eq(outbox.id, id));
+export async function markFailed(db: Db, id: number, opts: Unsent): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ state: 'failed', lastError: opts.error, inDoubt: opts.inDoubtSince !== null, claimedBy: null, claimedAt: opts.inDoubtSince })
+    .where(eq(outbox.id, id));
+}
+
+/** For an idle deliverer: when the next retry falls due, and whether messages are being sent. */
+export async function nextRetry(db: Db): Promise<{ at: Date | null; sending: boolean }> {
+  const rows = await queryRows<{ at_ms: number | string | null; sending: boolean }>(
+    db,
+    sql`select extract(epoch from min(next_attempt_at) filter (where state = 'pending')) * 1000 as at_ms,
+               coalesce(bool_or(state = 'sending'), false) as sending
+        from outbox where state in ('pending', 'sending')`,
+  );
+  const at = rows[0]?.at_ms;
+  return { at: at === null || at === undefined ? null : new Date(Number(at)), sending: rows[0]?.sending === true };
+}
+
+/** What `retryFailedMessages` did with one id it was given. */
+export type RetryOutcome = { id: number; outcome: 'queued' } | { id: number; outcome: 'not_failed'; state: OutboxRow['state'] } | { id: number; outcome: 'not_found' };
+
+/**
+ * Puts failed messages back in the queue, due now, their attempts counted afresh: those
+ * given, or every failed one when `ids` is empty. A message in doubt stays in doubt.
+ */
+export async function retryFailedMessages(db: Db, ids: readonly number[]): Promise<RetryOutcome[]> {
+  const picked = ids.length > 0 ? sql`and id in ${jsonIds(ids)}` : sql``;
+  const queued = await queryRows<{ id: number | string }>(
+    db,
+    sql`update outbox set state = 'pending', next_attempt_at = now(), attempts = 0
+        where state = 'failed' ${picked}
+        returning id`,
+  );
+  const done = new Set(queued.map((r) => Number(r.id)));
+  if (ids.length === 0) return [...done].sort((a, b) => a - b).map((id) => ({ id, outcome: 'queued' }));
+  const others = ids.filter((id) => !done.has(id));
+  const states = others.length > 0 ? await db.select({ id: outbox.id, state: outbox.state }).from(outbox).where(inArray(outbox.id, others)) : [];
+  const stateOf = new Map(states.map((r) => [r.id, r.state]));
+  return [...new Set(ids)].map((id): RetryOutcome => {
+    if (done.has(id)) return { id, outcome: 'queued' };
+    const state = stateOf.get(id);
+    return state ? { id, outcome: 'not_failed', state } : { id, outcome: 'not_found' };
+  });
+}
+
+/** One message of the outbox, whatever its state. */
+export async function findOutboxMessage(db: Db, id: number): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row;
 }
 
 /** Pending and failed messages, oldest first, for `cobranza outbox`. */

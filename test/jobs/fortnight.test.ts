@@ -69,6 +69,7 @@ async function everyMorning(database: Database, slack: SlackStandIn, days: strin
   const render = jobRenderer(policy);
   const deliverer = createDeliverer({
     db: database.db,
+    databaseKind: database.kind,
     client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'),
     logger: pino({ level: 'silent' }),
     renderAlarm: render.alarm,

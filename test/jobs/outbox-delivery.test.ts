@@ -1,10 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import { jobRenderer } from '../../src/slack/job-renderer.js';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
+import { parseOutboxArgs, runOutbox } from '../../src/cli/commands/outbox.js';
 import type { Database } from '../../src/db/database.js';
 import { alarms, outbox, teams } from '../../src/db/schema/index.js';
+import { claimIsDead, newWorkerId } from '../../src/jobs/delivery-workers.js';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
+import { OUTBOX_EVENT_TYPE } from '../../src/jobs/outbox-metadata.js';
 import { raiseAlarms } from '../../src/services/alarms.js';
 import { claimMessages, enqueueAlarmMessages, enqueueMessages, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
 import { ACTION } from '../../src/slack/ids.js';
@@ -15,8 +20,42 @@ import { SlackStandIn } from '../support/slack-stand-in.js';
 
 const silent = pino({ level: 'silent' });
 
-function deliverer(database: Database, slack: SlackStandIn, extra: { now?: () => Date; paceMs?: number } = {}) {
-  return createDeliverer({ db: database.db, client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'), logger: silent, renderAlarm: jobRenderer(defaultPolicy).alarm, ...extra });
+type Extra = { now?: () => Date; sleep?: (ms: number) => Promise<void>; paceMs?: number };
+
+function deliverer(database: Database, slack: SlackStandIn, extra: Extra = {}) {
+  return createDeliverer({
+    db: database.db,
+    databaseKind: database.kind,
+    client: deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test'),
+    logger: silent,
+    renderAlarm: jobRenderer(defaultPolicy).alarm,
+    ...extra,
+  });
+}
+
+/** A worker id of a process of this host that has exited: its claims are dead on any database. */
+function deadWorker(): string {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return `${hostname()}:${child.stdout}:0dead`;
+}
+
+/** Virtual time: `sleep` moves the clock on at once. */
+function virtualClock(start: Date) {
+  let at = start.getTime();
+  return {
+    now: () => new Date(at),
+    sleep: (ms: number) => {
+      at += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+/** What `cobranza outbox …` prints, run against the test's database. */
+async function outboxCli(database: Database, args: string[], now = new Date()): Promise<string[]> {
+  const lines: string[] = [];
+  await runOutbox(database.db, { out: (line) => lines.push(line), locale: 'en', now, renderAlarm: jobRenderer(defaultPolicy).alarm }, parseOutboxArgs(args));
+  return lines;
 }
 
 async function queue(database: Database, channel: string, texts: string[]) {
@@ -55,8 +94,14 @@ describe('outbox delivery', () => {
       const times = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0A').map((c) => c.at);
       expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
       expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(950);
-      const rows = await database.db.select().from(outbox);
+      const rows = await database.db.select().from(outbox).orderBy(outbox.id);
       expect(rows.every((r) => r.state === 'sent' && r.messageTs)).toBe(true);
+      // Each message carries its outbox id; nothing is in doubt, so no history is read.
+      expect(slack.messagesIn('U0A').map((m) => [m.ts, m.metadata])).toEqual(
+        rows.filter((r) => r.channel === 'U0A').map((r) => [r.messageTs, { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: r.id } }]),
+      );
+      expect(slack.callsTo('conversations.history')).toEqual([]);
+      expect(slack.callsTo('conversations.open')).toEqual([]);
     } finally {
       await slack.stop();
     }
@@ -99,18 +144,144 @@ describe('outbox delivery', () => {
     }
   });
 
-  test('messages claimed by a process that died are sent after a restart, once', async ({ database }) => {
+  // Only one process opens a PGlite data directory: any claim of another is dead. On
+  // PostgreSQL that is known only of this host's processes; others' claims wait to go stale.
+  test.each<[string, () => string, { pglite: boolean; postgres: boolean }]>([
+    ['a worker of this process', () => newWorkerId(), { pglite: false, postgres: false }],
+    ['an exited process of this host', deadWorker, { pglite: true, postgres: true }],
+    ['a live process of this host', () => `${hostname()}:${process.ppid}:cafe`, { pglite: true, postgres: false }],
+    ['an earlier run with this pid (a container restart)', () => `${hostname()}:${process.pid}:0ld`, { pglite: true, postgres: true }],
+    ['a process of another host', () => `elsewhere:${process.pid}:beef`, { pglite: true, postgres: false }],
+    ['an id of another format', () => 'f81d4fae-7dec-11d0-a765-00a0c91e6bf6', { pglite: true, postgres: false }],
+  ])('a claim of %s is dead: %o', (_name, worker, dead) => {
+    const id = worker();
+    expect({ pglite: claimIsDead(id, 'pglite'), postgres: claimIsDead(id, 'postgres') }).toEqual(dead);
+  });
+
+  test('a claim of another host is taken over once stale, its head first looked up in the history', async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {
-      await queue(database, 'U0A', ['claimed by the dead']);
-      const claimed = await claimMessages(database.db, { worker: 'dead-process', channels: 10, perChannel: 5, now: new Date() });
-      expect(claimed).toHaveLength(1);
-      // A restarted instance does not take it while the claim is fresh …
-      expect((await deliverer(database, slack).drain()).sent).toBe(0);
-      // … and does once the claim is stale.
+      await queue(database, 'C0A', ['head', 'behind']);
+      expect(await claimMessages(database.db, { worker: 'elsewhere:42:beef', channels: 10, perChannel: 5, now: new Date() })).toHaveLength(2);
+      // While the claim is fresh, only PGlite knows it is dead (one process per data directory).
+      expect((await deliverer(database, slack, { paceMs: 0 }).drain()).sent).toBe(database.kind === 'pglite' ? 2 : 0);
       const later = () => new Date(Date.now() + STALE_CLAIM_MS + 1000);
-      expect((await deliverer(database, slack, { now: later }).drain()).sent).toBe(1);
-      expect(sentTexts(slack, 'U0A')).toEqual(['claimed by the dead']);
+      await deliverer(database, slack, { now: later, paceMs: 0 }).drain();
+      expect(slack.messagesIn('C0A').map((m) => m.text)).toEqual(['head', 'behind']);
+      // Only the head may have reached Slack: the one behind it was never tried.
+      expect(slack.callsTo('conversations.history').map((c) => c.args)).toEqual([expect.objectContaining({ channel: 'C0A', include_all_metadata: 'true' })]);
+      expect((await outboxCounts(database.db)).waiting).toBe(0);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('a message in doubt that reached Slack is recorded with its ts; one that did not is posted, once', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      await queue(database, 'C0A', ['posted before the crash', 'never tried']);
+      await queue(database, 'U0B', ['not posted before the crash']);
+      const claimed = await claimMessages(database.db, { worker: deadWorker(), channels: 10, perChannel: 5, now: new Date() });
+      // The dead process had posted C0A's head, with its outbox id, and died before the answer.
+      const client = deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test');
+      const metadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: claimed[0]!.id } };
+      const earlier = (await client.chat.postMessage({ channel: 'C0A', text: 'posted before the crash', metadata })) as { ts: string };
+
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      expect(report).toMatchObject({ sent: 3, failed: 0 });
+      expect(slack.messagesIn('C0A').map((m) => m.text)).toEqual(['posted before the crash', 'never tried']);
+      expect(slack.messagesIn('U0B').map((m) => m.text)).toEqual(['not posted before the crash']);
+      const [head] = await database.db.select().from(outbox).where(eq(outbox.id, claimed[0]!.id));
+      expect(head).toMatchObject({ state: 'sent', messageTs: earlier.ts, inDoubt: false });
+      // The heads of both channels were looked up, the DM through the id conversations.open gives.
+      expect(slack.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['U0B']);
+      expect(slack.callsTo('conversations.history').map((c) => c.args.channel).sort()).toEqual(['C0A', 'D0B']);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('a history check refused for a missing scope fails the message, still in doubt; once granted, retry looks again', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      await queue(database, 'C0A', ['alarm']);
+      await claimMessages(database.db, { worker: deadWorker(), channels: 1, perChannel: 1, now: new Date() });
+      slack.script('conversations.history', { body: { ok: false, error: 'missing_scope', needed: 'channels:history' } });
+      const d = deliverer(database, slack, { paceMs: 0 });
+      expect(await drainAll(d, database)).toMatchObject({ sent: 0, failed: 1 });
+      const [failed] = await database.db.select().from(outbox);
+      expect(failed).toMatchObject({ state: 'failed', inDoubt: true, lastError: 'history check: missing_scope (needs channels:history)' });
+
+      expect(await outboxCli(database, ['retry'])).toEqual(['Failed messages back in the queue: 1.']);
+      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 0 });
+      expect(slack.callsTo('conversations.history')).toHaveLength(2);
+      expect(slack.messagesIn('C0A').map((m) => m.text)).toEqual(['alarm']);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('ten minutes of 5xx answers: retried with backoff up to 5 minutes, never failed, then sent once', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      // Virtual time starts an hour back, so the stand-in's ts (real time) fall after it.
+      const start = new Date(Date.now() - 3_600_000);
+      const clock = virtualClock(start);
+      await queue(database, 'C0ALARMS', ['alarm']);
+      await database.db.update(outbox).set({ createdAt: start, nextAttemptAt: start });
+      // Nine 500s, then one after which the message did reach the channel.
+      slack.script('chat.postMessage', ...Array.from({ length: 9 }, () => ({ status: 500 })), { status: 503, posted: true });
+      const d = deliverer(database, slack, clock);
+      const tenMinutes = new Date(start.getTime() + 10 * 60_000);
+      await d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: tenMinutes });
+
+      // Still waiting after ten minutes: 1 + 2 + 4 … + 256 s between the first ten attempts.
+      expect(await outboxCounts(database.db)).toEqual({ waiting: 1, failed: 0 });
+      const [waiting] = await outboxCli(database, [], clock.now());
+      expect(waiting).toMatch(/^#\d+ → C0ALARMS · pending · queued 10 min ago · 10 attempt\(s\) · last error: http_503 · next attempt in 3 min · may already be in Slack/);
+
+      const report = await d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(start.getTime() + 30 * 60_000) });
+      expect(report).toMatchObject({ sent: 1, failed: 0 });
+      expect(slack.messagesIn('C0ALARMS').map((m) => m.text)).toEqual(['alarm']);
+      const [row] = await database.db.select().from(outbox);
+      expect(row).toMatchObject({ state: 'sent', attempts: 11, messageTs: slack.messagesIn('C0ALARMS')[0]!.ts });
+      // The eleventh attempt comes 5 minutes (the cap) after the tenth, at 511 + 300 s.
+      expect(clock.now().getTime() - start.getTime()).toBeGreaterThanOrEqual(811_000);
+      expect(clock.now().getTime() - start.getTime()).toBeLessThan(830_000);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(10);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  test('a permanent error fails the message; once fixed, outbox retry delivers it', async ({ database }) => {
+    const slack = await new SlackStandIn().start();
+    try {
+      slack.script('chat.postMessage', { error: 'not_in_channel' });
+      await queue(database, 'C0ALARMS', ['alarm']);
+      await queue(database, 'U0A', ['list']);
+      const d = deliverer(database, slack, { paceMs: 0 });
+      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 1 });
+      const [failed] = await database.db.select().from(outbox).where(eq(outbox.channel, 'C0ALARMS'));
+      expect(await outboxCli(database, [])).toEqual([expect.stringMatching(new RegExp(`^#${failed!.id} → C0ALARMS · failed · queued \\d+ s ago · 1 attempt\\(s\\) · last error: not_in_channel: alarm$`))]);
+      expect(await outboxCli(database, ['show', `#${failed!.id}`])).toEqual([
+        `Message #${failed!.id} → C0ALARMS`,
+        expect.stringMatching(/^ {2}failed · queued \d+ s ago · 1 attempt\(s\) · last error: not_in_channel$/),
+        'Text:',
+        '  alarm',
+      ]);
+
+      // The bot is invited to the channel; the operator puts the message back in the queue.
+      const sent = (await database.db.select().from(outbox).where(eq(outbox.channel, 'U0A')))[0]!;
+      expect(await outboxCli(database, ['retry', String(failed!.id), String(sent.id), '999'])).toEqual([
+        `#${failed!.id} is back in the queue.`,
+        `#${sent.id} has not failed (state: sent): left as it is.`,
+        '#999 does not exist.',
+      ]);
+      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 0 });
+      expect(slack.messagesIn('C0ALARMS').map((m) => m.text)).toEqual(['alarm']);
+      expect(await outboxCli(database, [])).toEqual(['The outbox is empty: every message was delivered.']);
+      expect(await outboxCli(database, ['retry'])).toEqual(['No failed messages.']);
     } finally {
       await slack.stop();
     }
@@ -182,7 +353,7 @@ describe('outbox delivery', () => {
     }
   });
 
-  test("an alarm's message is rendered when sent: acknowledged meanwhile, it goes out acknowledged", async ({ database }) => {
+  test("an alarm's message is rendered when sent (outbox show tells which alarm until then): acknowledged meanwhile, it goes out acknowledged", async ({ database }) => {
     const slack = await new SlackStandIn().start();
     try {
       const { db } = database;
@@ -195,6 +366,16 @@ describe('outbox delivery', () => {
       const [first, second] = ids as [number, number];
       await db.update(alarms).set({ acknowledgedBy: lead.id, acknowledgedAt: new Date('2026-11-23T15:00:00Z') }).where(eq(alarms.id, first));
       await db.delete(alarms).where(eq(alarms.id, second));
+      // `outbox show` says which alarm a message is about before it is written.
+      const [firstMessage, secondMessage] = await db.select({ id: outbox.id }).from(outbox).orderBy(outbox.id);
+      const shown = await outboxCli(database, ['show', String(firstMessage!.id)]);
+      expect(shown.slice(0, 3)).toEqual([
+        `Message #${firstMessage!.id} → C0ALARMS`,
+        expect.stringMatching(/^ {2}pending · queued \d+ s ago · 0 attempt\(s\) · next attempt: now$/),
+        `Message of alarm #${first}: written when it is sent. As it would read now:`,
+      ]);
+      expect(shown.join('\n')).toContain('Aceros del Norte');
+      expect((await outboxCli(database, ['show', String(secondMessage!.id)])).at(-1)).toBe(`Message of alarm #${second}, which no longer exists: nothing to send.`);
 
       const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
       expect(report).toMatchObject({ sent: 1, failed: 1 });
@@ -210,5 +391,28 @@ describe('outbox delivery', () => {
     } finally {
       await slack.stop();
     }
+  });
+});
+
+describe('cobranza outbox arguments', () => {
+  test.each<[string[], ReturnType<typeof parseOutboxArgs>]>([
+    [[], { action: 'list' }],
+    [['retry'], { action: 'retry', ids: [] }],
+    [['retry', '#12', '13'], { action: 'retry', ids: [12, 13] }],
+    [['show', '7'], { action: 'show', id: 7 }],
+  ])('%j reads as %j', (args, parsed) => {
+    expect(parseOutboxArgs(args)).toEqual(parsed);
+  });
+
+  test.each([
+    [['show'], 'outbox show: give one message id (usage: cobranza outbox [retry [ID…] | show ID])'],
+    [['show', '1', '2'], 'outbox show: give one message id (usage: cobranza outbox [retry [ID…] | show ID])'],
+    [['retry', 'abc'], 'outbox retry: "abc" is not a message id (the number after # in "cobranza outbox")'],
+    [['retry', '0'], 'outbox retry: "0" is not a message id (the number after # in "cobranza outbox")'],
+    [['retry', '99999999999'], 'outbox retry: "99999999999" is not a message id (the number after # in "cobranza outbox")'],
+    [['retry', '--all'], 'outbox: unknown option "--all" (usage: cobranza outbox [retry [ID…] | show ID])'],
+    [['resend'], 'outbox: unknown action "resend" (usage: cobranza outbox [retry [ID…] | show ID])'],
+  ])('%j is refused in one line', (args, message) => {
+    expect(() => parseOutboxArgs(args)).toThrow(message);
   });
 });

@@ -21,8 +21,10 @@ export const outbox = pgTable(
     claimedBy: text('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     /**
-     * Claimed by a process that died before recording the answer: the message may have
-     * reached Slack, so the channel's history is checked before it is sent again.
+     * Claimed by a process that died before recording the answer (or Slack's answer to the
+     * post was lost): the message may have reached Slack, so the channel's history is
+     * checked before it is sent again, from `claimed_at`, which an unsent message in doubt
+     * keeps as the time of the claim that may have posted it.
      */
     inDoubt: boolean('in_doubt').notNull().default(false),
     lastError: text('last_error'),
