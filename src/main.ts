@@ -1,25 +1,58 @@
 import type { CliContext } from './cli/context.js';
+import { missingAlarmChannels } from './config/alarm-channels.js';
+import { requireSlackEnv } from './config/env.js';
+import { UserError } from './config/errors.js';
 import { openDatabase } from './db/open.js';
 import { runJob } from './jobs/run-job.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { syncTeams } from './services/teams.js';
 import { createApp } from './slack/app.js';
 import { jobRenderer } from './slack/job-renderer.js';
+import { checkBotToken, tokenProblem } from './slack/token-check.js';
+
+/** The bot's ids once Slack has accepted the token; a refused or unanswered check stops the start. */
+async function verifiedBot(ctx: CliContext): Promise<{ botId: string; botUserId: string }> {
+  const { botToken } = requireSlackEnv(ctx.env);
+  const check = await checkBotToken(ctx.env, botToken);
+  if (check.state !== 'ok') throw new UserError(tokenProblem(ctx.env, check));
+  return { botId: check.botId, botUserId: check.botUserId };
+}
+
+/** A port that cannot be listened on is a problem of PORT. */
+function portProblem(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return new UserError(`PORT: ${port} is already in use`);
+  if (code === 'EACCES') return new UserError(`PORT: no permission to listen on ${port}`);
+  return error;
+}
 
 /**
  * Runs the product: the Slack app (HTTP or Socket Mode), the outbox deliverer and the
- * scheduler, on the configured database. SIGTERM and SIGINT stop the scheduler, then the
- * app, then close the database, so nothing is cut mid-write.
+ * scheduler, on the configured database. Everything is checked before it serves: the
+ * Slack settings and the token (auth.test) before the database is opened, and a failure
+ * after that closes the database again, so the process exits with one line. SIGTERM and
+ * SIGINT stop the scheduler, then the app, then close the database, so nothing is cut
+ * mid-write.
  */
 export async function runService(ctx: CliContext): Promise<void> {
   const { env, policy, logger } = ctx;
+  const bot = await verifiedBot(ctx);
   const database = await openDatabase(env);
-  const service = createApp({ env, policy, database, logger });
+  let service: ReturnType<typeof createApp> | undefined;
   let port: number;
   try {
+    service = createApp({ env, policy, database, logger, bot });
     await syncTeams(database.db, policy);
-    port = await service.start();
+    for (const warning of missingAlarmChannels(policy)) {
+      logger.warn(warning);
+      ctx.out(`warning: ${warning}`);
+    }
+    port = await service.start().catch((error: unknown) => {
+      throw portProblem(error, env.PORT);
+    });
   } catch (error) {
+    // Whatever started (a Socket Mode connection) stops, or it would keep the process up.
+    await service?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { UserError } from './errors.js';
 import { describeIssue } from './zod-issues.js';
 
+/**
+ * Whether postgres.js can read a database URL: it parses it with `new URL` after keeping
+ * only the first of several comma-separated hosts.
+ */
+function readsAsUrl(value: string): boolean {
+  const start = value.indexOf('://') + 3;
+  const length = value.slice(start).search(/[/?#]|$/);
+  const authority = value.slice(start, start + length);
+  const hostsAt = authority.lastIndexOf('@') + 1;
+  const firstHost = authority.slice(hostsAt).split(',')[0] ?? '';
+  return URL.canParse(value.slice(0, start) + authority.slice(0, hostsAt) + firstHost + value.slice(start + length));
+}
+
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
@@ -22,7 +35,13 @@ const envSchema = z.object({
       .pipe(z.number().int().min(1).max(65535))
       .default(3000),
   ),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      // The message leaves the value out: it may hold a password.
+      .refine(readsAsUrl, 'is not a valid URL (postgres://user:password@host:5432/database)'),
+  ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   POLICY_FILE: optional(z.string()),
   LOG_LEVEL: z.preprocess(

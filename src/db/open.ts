@@ -1,13 +1,60 @@
+import type postgres from 'postgres';
 import type { Env } from '../config/env.js';
+import { UserError } from '../config/errors.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migratePostgresDb } from './migrate.js';
 import { postgresClient, postgresDatabase } from './postgres.js';
 
+/** The URL without its password, fit for a message or a log line. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return url.replace(/:[^:@/]*@/, '@');
+  }
+}
+
+const CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found',
+  CONNECT_TIMEOUT: 'no answer',
+  ETIMEDOUT: 'no answer',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/** "DATABASE_URL: cannot connect to postgres://app@db:5432/app (connection refused)". */
+function connectionProblem(url: string, error: unknown): UserError {
+  const { code, message } = error as { code?: string; message?: string };
+  const reason = (code && CONNECT_ERRORS[code]) ?? message ?? String(error);
+  return new UserError(`DATABASE_URL: cannot connect to ${withoutPassword(url)} (${reason})`);
+}
+
+/** A client that has answered once; anything that stops it is a problem of DATABASE_URL. */
+async function connectPostgres(url: string): Promise<postgres.Sql> {
+  let sql: postgres.Sql;
+  try {
+    sql = postgresClient(url);
+  } catch (error) {
+    throw connectionProblem(url, error);
+  }
+  try {
+    await sql`select 1`;
+    return sql;
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw connectionProblem(url, error);
+  }
+}
+
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite) and migrates it. */
 export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Database> {
   if (env.DATABASE_URL) {
-    const sql = postgresClient(env.DATABASE_URL);
+    const sql = await connectPostgres(env.DATABASE_URL);
     try {
       await migratePostgresDb(sql);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { requireSlackEnv } from '../config/env.js';
@@ -16,6 +16,8 @@ import { registerCommands } from './commands/index.js';
 import type { SlackDeps } from './context.js';
 import { registerEvents } from './events/index.js';
 import { notifyFailure } from './notify-failure.js';
+import { SlackReceiver } from './receiver.js';
+import { cachedSlackState, checkBotToken, type SlackState } from './token-check.js';
 import { registerViews } from './views/index.js';
 
 // Bolt's index does not export this type; the last `error` overload takes it.
@@ -27,6 +29,8 @@ export interface CreateAppOptions {
   database: Database;
   logger: Logger;
   clock?: () => Date;
+  /** The bot's ids from the token check made before start; without them Bolt calls auth.test itself. */
+  bot?: { botId: string; botUserId: string };
 }
 
 export interface CobranzaApp {
@@ -37,16 +41,24 @@ export interface CobranzaApp {
   stop(): Promise<void>;
 }
 
-/** `GET /healthz`: 200 while the database answers, 503 when it does not. */
-function healthCheck(database: Database) {
+/**
+ * `GET /healthz`: `{"database":"ok"|"unreachable","slack":"ok"|"unreachable"|"rejected"}`,
+ * 200 while the database answers and 503 when it does not (Slack's state alone does not
+ * make the instance unfit to serve: messages wait in the outbox).
+ */
+function healthCheck(database: Database, slackState: () => Promise<SlackState>) {
   return (_req: IncomingMessage, res: ServerResponse) => {
-    void databaseAnswers(database.db).then((ok) =>
-      ok
-        ? res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
-        : res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"error":"database"}'),
+    void Promise.all([databaseAnswers(database.db), slackState()]).then(([databaseOk, slack]) =>
+      res
+        .writeHead(databaseOk ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ database: databaseOk ? 'ok' : 'unreachable', slack })),
     );
   };
 }
+
+/** How long /healthz reuses Slack's answer, and how long it waits for one. */
+const SLACK_STATE_TTL_MS = 30_000;
+const SLACK_STATE_TIMEOUT_MS = 2000;
 
 /** Builds the Slack app: HTTP mode by default, Socket Mode when `SLACK_APP_TOKEN` is set. */
 export function createApp(options: CreateAppOptions): CobranzaApp {
@@ -55,13 +67,15 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
   const clientOptions = slackApiOptions(env);
   const boltLog = boltLogger(logger);
   const socketMode = Boolean(env.SLACK_APP_TOKEN);
+  const clock = options.clock ?? (() => new Date());
+  const slackState = cachedSlackState(() => checkBotToken(env, botToken, SLACK_STATE_TIMEOUT_MS), clock, SLACK_STATE_TTL_MS);
 
   const receiver = socketMode
     ? undefined
-    : new HTTPReceiver({
+    : new SlackReceiver({
         signingSecret,
         endpoints: '/slack/events',
-        customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthCheck(database) }],
+        customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthCheck(database, slackState) }],
         logger: boltLog,
       });
   let healthServer: Server | undefined;
@@ -71,13 +85,14 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
     logLevel: LogLevel.INFO,
     clientOptions,
     extendedErrorHandler: true,
+    ...options.bot,
     ...(socketMode
       ? { socketMode: true, appToken: env.SLACK_APP_TOKEN }
       : { receiver }),
   });
 
-  const deliverer = createDeliverer({ db: database.db, client: deliveryClient(env, botToken), logger, renderAlarm: jobRenderer(policy).alarm });
-  const deps: SlackDeps = { database, policy, logger, clock: options.clock ?? (() => new Date()), deliverer };
+  const deliverer = createDeliverer({ db: database.db, databaseKind: database.kind, client: deliveryClient(env, botToken), logger, renderAlarm: jobRenderer(policy).alarm });
+  const deps: SlackDeps = { database, policy, logger, clock, deliverer };
 
   registerCommands(app, deps);
   registerActions(app, deps);
@@ -98,12 +113,12 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
       if (socketMode) {
         // Socket Mode needs no public URL; /healthz is still served on PORT for probes.
         await app.start();
-        const check = healthCheck(database);
+        const check = healthCheck(database, slackState);
         server = healthServer = createServer((req, res) => {
           if (req.method === 'GET' && req.url === '/healthz') check(req, res);
           else res.writeHead(404).end();
         });
-        await new Promise<void>((resolve) => server.listen(port, resolve));
+        await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
       } else {
         server = await app.start(port);
       }

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { alarmChannelWarning } from '../../src/config/alarm-channels.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { createPGlite } from '../../src/db/pglite.js';
+import { SlackStandIn } from '../support/slack-stand-in.js';
 
 // The real entry point, as `npx cobranza` runs it: exit status and stderr are the contract.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,8 +26,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `node bin/cobranza.js …` with only the variables given (plus PATH and HOME). */
-function cobranza(args: string[], env: Record<string, string>): Promise<Run> {
+/**
+ * Runs `node bin/cobranza.js …` with only the variables given (plus PATH and HOME). A
+ * process still running after `killAfterMs` is killed and answers code null: a command
+ * that should have stopped fails its test instead of outliving it.
+ */
+function cobranza(args: string[], env: Record<string, string>, killAfterMs = 120_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/cobranza.js', ...args], {
       cwd: root,
@@ -33,11 +40,38 @@ function cobranza(args: string[], env: Record<string, string>): Promise<Run> {
     });
     let stdout = '';
     let stderr = '';
+    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(kill);
+      resolve({ code, stdout, stderr });
+    });
   });
+}
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A Slack stand-in for one test (scripted answers are per stand-in), stopped after the file. */
+const standIns: SlackStandIn[] = [];
+afterAll(() => Promise.all(standIns.map((s) => s.stop())));
+async function slackStandIn(): Promise<SlackStandIn> {
+  const slack = await new SlackStandIn().start();
+  standIns.push(slack);
+  return slack;
+}
+
+/** Slack settings that pass every check, against a stand-in. */
+function slackEnv(slack: SlackStandIn): Record<string, string> {
+  return { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.url };
 }
 
 function lines(text: string): string[] {
@@ -148,3 +182,104 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
   });
 });
 
+
+// `start` must stop on every bad setting: each run is killed after 60 s (a bound for a busy
+// machine, not a measurement), so one that hangs, as a missing signing secret once did
+// holding DATA_DIR, fails instead of passing.
+describe.concurrent('cobranza start refuses a bad configuration with one line naming it', { timeout: 90_000 }, () => {
+  async function start(env: Record<string, string>): Promise<Run & { dataDir: string }> {
+    const dataDir = freshDataDir();
+    const run = await cobranza(['start'], { DATA_DIR: dataDir, PORT: String(await closedPort()), LOG_LEVEL: 'warn', ...env }, 60_000);
+    return { ...run, dataDir };
+  }
+
+  test.each([
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: 'xoxb-test-token' }],
+    ['PORT', { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', PORT: '70000' }],
+    ['DATABASE_URL', { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', DATABASE_URL: 'postgres://cobranza:s3cret@127.0.0.1:notaport/cobranza' }],
+  ])('a missing or malformed %s, before the database is opened', async (name, env) => {
+    const run = await start(env);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(new RegExp(`^cobranza: ${name}: .+\\n$`));
+    expect(run.stderr).not.toContain('s3cret');
+    expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  test('an unreachable DATABASE_URL, named without its password', async () => {
+    const slack = await slackStandIn();
+    const port = await closedPort();
+    const run = await start({ ...slackEnv(slack), DATABASE_URL: `postgres://cobranza:s3cret@127.0.0.1:${port}/cobranza` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cobranza: DATABASE_URL: cannot connect to postgres://cobranza@127.0.0.1:${port}/cobranza (connection refused)\n`);
+  });
+
+  test('a bot token Slack rejects: one line naming SLACK_BOT_TOKEN, after one auth.test', async () => {
+    const slack = await slackStandIn();
+    slack.script('auth.test', { error: 'invalid_auth' });
+    const run = await start(slackEnv(slack));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('cobranza: SLACK_BOT_TOKEN: Slack rejected the bot token (invalid_auth)\n');
+    expect(slack.callsTo('auth.test')).toHaveLength(1);
+    expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  test('Slack unreachable at SLACK_API_URL', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/api/`;
+    const run = await start({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: url });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cobranza: SLACK_BOT_TOKEN: cannot be checked, Slack does not answer at SLACK_API_URL ${url} (ECONNREFUSED)\n`);
+  });
+
+  test('check: one line per check, exit 1 when one fails', async () => {
+    const slack = await slackStandIn();
+    slack.script('auth.test', { error: 'invalid_auth' });
+    const port = await closedPort();
+    const policyFile = join(temp, 'policy-norte.json');
+    writeFileSync(policyFile, JSON.stringify({ teams: [{ name: 'norte', alarmChannel: 'C0NORTE' }] }));
+    const env = { ...slackEnv(slack), DATABASE_URL: `postgres://cobranza@127.0.0.1:${port}/cobranza`, POLICY_FILE: policyFile };
+    const run = await cobranza(['check'], env, 60_000);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `ok      env: HTTP mode on port 3000, PostgreSQL at postgres://cobranza@127.0.0.1:${port}/cobranza`,
+      `ok      policy: ${policyFile}, 1 team, time zone America/Mexico_City, locale es`,
+      `failed  database: DATABASE_URL: cannot connect to postgres://cobranza@127.0.0.1:${port}/cobranza (connection refused)`,
+      'failed  slack: SLACK_BOT_TOKEN: Slack rejected the bot token (invalid_auth)',
+      'ok      teams[0].alarmChannel: team "norte" posts to C0NORTE',
+    ]);
+    expect(run.stderr).toBe('cobranza: check: 2 of 5 checks failed\n');
+  });
+});
+
+describe('cobranza check and run-job --dry-run on a fresh embedded database', () => {
+  test('check passes with only the missing channel as a warning; the dry run warns alike and stores nothing', { timeout: 180_000 }, async () => {
+    const slack = await slackStandIn();
+    const dataDir = freshDataDir();
+    const warning = alarmChannelWarning('default', 0);
+
+    const check = await cobranza(['check'], { ...slackEnv(slack), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(check).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(check.stdout)).toEqual([
+      `ok      env: HTTP mode on port 3000, embedded database in ${dataDir}`,
+      'ok      policy: built-in defaults, 1 team, time zone America/Mexico_City, locale es',
+      `ok      database: embedded in ${dataDir} answers, schema up to date`,
+      'ok      slack: the bot token works (workspace Stand-in, bot user U0BOT)',
+      `warning ${warning}`,
+    ]);
+
+    // No Slack settings at all: a dry run needs none.
+    const dryRun = await cobranza(['run-job', 'alarms', '--dry-run', '--date', '2026-11-23'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(dryRun).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(dryRun.stdout)).toEqual([
+      `warning: ${warning}`,
+      expect.stringMatching(/^Dry run: alarms 2026-11-23: .*alarms 0, posted 0\b/),
+      'Dry run: 0 message(s) would be sent; nothing was stored or sent.',
+    ]);
+    const pg = await createPGlite(dataDir);
+    try {
+      expect((await pg.query('SELECT count(*)::int AS n FROM job_runs')).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await pg.close();
+    }
+  });
+});

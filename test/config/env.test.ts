@@ -58,6 +58,8 @@ describe('parseEnv', () => {
     ['PORT', '1e3'],
     ['DATABASE_URL', 'mysql://localhost/cobranza'],
     ['DATABASE_URL', 'localhost:5432'],
+    ['DATABASE_URL', 'postgres://cobranza:s3cret@db:port/cobranza'],
+    ['DATABASE_URL', 'postgresql://cobranza@/cobranza?host=/var/run/postgresql'],
     ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
     ['SLACK_APP_TOKEN', 'xoxb-1-2-abc'],
     ['SLACK_API_URL', 'slack.com/api'],
@@ -69,6 +71,17 @@ describe('parseEnv', () => {
     expect(error.message).toMatch(new RegExp(`^${name}: `));
     expect(error.message).not.toContain('\n');
   });
+
+  test('a malformed DATABASE_URL is refused without repeating it: it may hold a password', () => {
+    expect(parseError({ DATABASE_URL: 'postgres://cobranza:s3cret@db:port/cobranza' }).message).not.toContain('s3cret');
+  });
+
+  test.each(['postgres://db', 'postgres://app:p%40ss,word@db-1:5432,db-2:5433/cobranza?sslmode=require'])(
+    'DATABASE_URL=%s is accepted as postgres.js reads it (several hosts, commas in a password)',
+    (url) => {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    },
+  );
 
   test('several bad values are named together on one line', () => {
     const { message } = parseError({ PORT: 'abc', DATABASE_URL: 'mysql://x' });

@@ -1,0 +1,49 @@
+import type { IsoDate } from '../domain/calendar.js';
+import { lastOutboxId, messagePayload, messagesAfter, recipientNames } from '../services/outbox-messages.js';
+import { syncTeams } from '../services/teams.js';
+import type { JobDeps, Payload } from './job-deps.js';
+import { runJob } from './run-job.js';
+import type { JobName } from './run-once.js';
+
+export interface DryRunMessage {
+  channel: string;
+  /** Who reads the channel (a person's name, `team "norte"`), when the database knows. */
+  recipient: string | null;
+  /** As it would be sent; null for an alarm message with nothing to send. */
+  payload: Payload | null;
+}
+
+export interface DryRun {
+  outcome: Awaited<ReturnType<typeof runJob>>;
+  messages: DryRunMessage[];
+}
+
+/** Thrown to roll the dry run's transaction back once its messages are read. */
+class RollBack extends Error {}
+
+/**
+ * Runs a job exactly as `run-job` would (the policy's teams synced first), reads the
+ * messages it queued, rendered as the deliverer would send them, and rolls everything back:
+ * nothing is stored, nothing is sent.
+ */
+export async function dryRunJob(deps: JobDeps & { now: Date }, job: JobName, date: IsoDate): Promise<DryRun> {
+  let result: DryRun | undefined;
+  try {
+    await deps.db.transaction(async (tx) => {
+      await syncTeams(tx, deps.policy);
+      const before = await lastOutboxId(tx);
+      const outcome = await runJob({ ...deps, db: tx }, job, date);
+      const rows = await messagesAfter(tx, before);
+      const names = await recipientNames(tx, rows.map((r) => r.channel));
+      const messages: DryRunMessage[] = [];
+      for (const row of rows) {
+        messages.push({ channel: row.channel, recipient: names.get(row.channel) ?? null, payload: await messagePayload(tx, row, deps.render.alarm) });
+      }
+      result = { outcome, messages };
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return result!;
+}
