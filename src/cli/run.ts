@@ -2,10 +2,13 @@ import { UserError } from '../config/errors.js';
 import { loadContext, type CliContext } from './context.js';
 
 type Command = (ctx: CliContext, args: string[]) => Promise<void>;
+/** Reads the configuration itself, to report what is wrong with it rather than stop at it (`check`). */
+type SelfConfiguredCommand = (out: CliContext['out'], args: string[]) => Promise<void>;
+type Entry = { usage: string; load: () => Promise<Command> } | { usage: string; loadSelfConfigured: () => Promise<SelfConfiguredCommand> };
 
 // Each command's module is loaded only when it runs: an import need not load Bolt,
 // and the TypeScript loader has fewer files to compile at start.
-const commands: Record<string, { usage: string; load: () => Promise<Command> }> = {
+const commands: Record<string, Entry> = {
   start: { usage: 'start', load: async () => (await import('./commands/start.js')).startCommand },
   migrate: { usage: 'migrate', load: async () => (await import('./commands/migrate.js')).migrateCommand },
   import: {
@@ -13,10 +16,15 @@ const commands: Record<string, { usage: string; load: () => Promise<Command> }> 
     load: async () => (await import('./commands/import.js')).importCommand,
   },
   'run-job': {
-    usage: 'run-job <daily-list|alarms> [--date YYYY-MM-DD]',
+    usage: 'run-job <daily-list|alarms> [--date YYYY-MM-DD] [--dry-run]',
     load: async () => (await import('./commands/run-job.js')).runJobCommand,
   },
-  outbox: { usage: 'outbox', load: async () => (await import('./commands/outbox.js')).outboxCommand },
+  outbox: { usage: 'outbox [retry [ID…] | show ID]', load: async () => (await import('./commands/outbox.js')).outboxCommand },
+  export: {
+    usage: 'export credit-status [--out FILE]',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  check: { usage: 'check', loadSelfConfigured: async () => (await import('./commands/check.js')).checkCommand },
   demo: { usage: 'demo', load: async () => (await import('./commands/demo.js')).demoCommand },
   bench: {
     usage: 'bench [--scale N] [--db pglite|postgres] [--only stage]',
@@ -44,8 +52,8 @@ export async function runCli(
     return 1;
   }
   try {
-    const run = await command.load();
-    await run(await loadContext(io.out), args);
+    if ('loadSelfConfigured' in command) await (await command.loadSelfConfigured())(io.out, args);
+    else await (await command.load())(await loadContext(io.out), args);
     return 0;
   } catch (error) {
     if (error instanceof UserError) {

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
 import type { IsoDate } from '../domain/calendar.js';
+import { effectiveCreditStatus } from '../domain/credit.js';
 import type { CreditStatus, Risk } from '../domain/vocabulary.js';
 
 /** Everything the collection rules need to know about one debtor's account on a day. */
@@ -11,6 +12,7 @@ export interface AccountSnapshot {
   name: string;
   collectorId: number | null;
   escalationLevel: number;
+  /** The status that applies: the stricter of the ERP's and the team's decision. */
   creditStatus: CreditStatus;
   risk: Risk;
   /** Overdue minor units per currency (invoices due before today, still open). */
@@ -42,7 +44,7 @@ type Row = [
   name: string,
   collectorId: number | null,
   escalationLevel: number,
-  creditStatus: CreditStatus,
+  erpCreditStatus: CreditStatus,
   risk: Risk,
   currencies: string[] | null,
   open: Array<string | number> | null,
@@ -61,6 +63,7 @@ type Row = [
   lastContactOn: string | null,
   nextContactOn: string | null,
   hasPaid: boolean,
+  teamCreditStatus: CreditStatus | null,
 ];
 
 /** The columns of `Row`, in its order. */
@@ -70,7 +73,7 @@ const COLUMNS = sql.raw(`d.id, d.external_id, d.name, d.collector_id, d.escalati
       ba.open, ba.due_today, ba.overdue,
       ps.pending, ps.today, ps.passed,
       cl.last_on::text, cl.next_contact_on::text,
-      exists (select 1 from payments p where p.debtor_id = d.id)`);
+      exists (select 1 from payments p where p.debtor_id = d.id), d.team_credit_status`);
 
 function perCurrency(currencies: string[] | null, minor: Array<string | number> | null, keepZero: boolean): Record<string, number> {
   const result: Record<string, number> = {};
@@ -161,7 +164,7 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
       name: r[2],
       collectorId: r[3] === null ? null : Number(r[3]),
       escalationLevel: Number(r[4]),
-      creditStatus: r[5],
+      creditStatus: effectiveCreditStatus(r[5], r[24]),
       risk: r[6],
       overdue: perCurrency(r[7], r[9], false),
       open: perCurrency(r[7], r[8], true),

@@ -3,9 +3,11 @@ import type { Db } from '../db/database.js';
 import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { daysBetween, type IsoDate } from '../domain/calendar.js';
+import { effectiveCreditStatus, LADDER_REVOCATION_REASON } from '../domain/credit.js';
 import { nextLevel, type EscalationCause } from '../domain/escalation.js';
 import type { Policy } from '../domain/policy.js';
-import { MAX_LEVEL } from '../domain/vocabulary.js';
+import { MAX_LEVEL, type CreditStatus } from '../domain/vocabulary.js';
+import { recordCreditDecisions } from './credit-decisions.js';
 
 export interface LevelChange {
   debtorId: number;
@@ -14,12 +16,20 @@ export interface LevelChange {
   cause: EscalationCause;
 }
 
-type Row = { id: number; level: number; oldest: string | null; broken: string | number };
+type Row = {
+  id: number;
+  level: number;
+  oldest: string | null;
+  broken: string | number;
+  erp_credit: CreditStatus;
+  team_credit: CreditStatus | null;
+};
 
 /**
  * Moves every debtor on the escalation ladder: up by days overdue and by broken promises
- * since the level last moved, back to 0 once nothing is overdue. Reaching the top revokes credit
- * (recorded as a terms change). Returns the changes.
+ * since the level last moved, back to 0 once nothing is overdue. Reaching the top revokes credit:
+ * the team's decision, by the ladder (and a terms change), unless the team already revoked it.
+ * Returns the changes.
  */
 export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, now: Date): Promise<LevelChange[]> {
   const rows = await queryRows<Row>(
@@ -34,11 +44,13 @@ export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, n
       where p.state = 'broken' and (d.escalated_at is null or p.judged_on > (d.escalated_at at time zone ${policy.timeZone})::date)
       group by p.debtor_id
     )
-    select d.id, d.escalation_level as level, oldest.oldest::text as oldest, coalesce(broken.n, 0) as broken
+    select d.id, d.escalation_level as level, oldest.oldest::text as oldest, coalesce(broken.n, 0) as broken,
+           d.credit_status::text as erp_credit, d.team_credit_status::text as team_credit
     from debtors d left join oldest on oldest.debtor_id = d.id left join broken on broken.debtor_id = d.id
     where d.escalation_level > 0 or oldest.oldest is not null`,
   );
   const changes: LevelChange[] = [];
+  const revoked: Array<{ id: number; previous: CreditStatus }> = [];
   for (const r of rows) {
     const result = nextLevel({
       current: Number(r.level),
@@ -47,23 +59,32 @@ export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, n
       thresholds: policy.escalation.daysOverdue,
       brokenPromisesPerLevel: policy.escalation.brokenPromises,
     });
-    if (result.cause !== null) changes.push({ debtorId: Number(r.id), from: Number(r.level), to: result.level, cause: result.cause });
+    if (result.cause === null) continue;
+    changes.push({ debtorId: Number(r.id), from: Number(r.level), to: result.level, cause: result.cause });
+    if (result.level === MAX_LEVEL && r.team_credit !== 'revoked') {
+      revoked.push({ id: Number(r.id), previous: effectiveCreditStatus(r.erp_credit, r.team_credit) });
+    }
   }
   if (changes.length === 0) return changes;
 
-  const levels = () => jsonRows(changes.map((c) => ({ id: c.debtorId, level: c.to })), { id: 'int', level: 'int' });
-  await db.execute(sql`
-    insert into terms_changes (debtor_id, kind, details, previous_credit_status, new_credit_status)
-    select d.id, 'credit_revoked', ${`escalation level ${MAX_LEVEL}`}, d.credit_status, 'revoked'
-    from debtors d join ${levels()} on v.id = d.id
-    where v.level = ${MAX_LEVEL} and d.credit_status <> 'revoked'`);
+  await revokeAtTop(db, revoked, now);
   await db.execute(sql`
     update debtors d set
       escalation_level = v.level,
       escalated_at = ${now.toISOString()}::timestamptz,
-      credit_status = case when v.level = ${MAX_LEVEL} then 'revoked'::credit_status else d.credit_status end,
       updated_at = ${now.toISOString()}::timestamptz
-    from ${levels()}
+    from ${jsonRows(changes.map((c) => ({ id: c.debtorId, level: c.to })), { id: 'int', level: 'int' })}
     where d.id = v.id`);
   return changes;
+}
+
+/** The ladder's revocation: the team's decision (by nobody) and a terms change from the effective status before. */
+async function revokeAtTop(db: Db, debtors: ReadonlyArray<{ id: number; previous: CreditStatus }>, now: Date): Promise<void> {
+  if (debtors.length === 0) return;
+  await db.execute(sql`
+    insert into terms_changes (debtor_id, kind, details, previous_credit_status, new_credit_status, created_at)
+    select v.id, 'credit_revoked', ${LADDER_REVOCATION_REASON}, v.previous::credit_status, 'revoked', ${now.toISOString()}::timestamptz
+    from ${jsonRows(debtors, { id: 'int', previous: 'text' })}`);
+  const decisions = debtors.map((d) => ({ debtorId: d.id, status: 'revoked' as const, decidedBy: null, reason: LADDER_REVOCATION_REASON }));
+  await recordCreditDecisions(db, decisions, now);
 }

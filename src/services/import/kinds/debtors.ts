@@ -47,7 +47,9 @@ export const debtorsSpec: KindSpec = {
     duplicateCheck(table, ['external_id'], 'external_id', (r) => `debtor "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
     referenceCheck(table, 'collector_slack_id', 'users', 'slack_user_id', 'user', 'import users.csv first', false),
   ],
-  // The escalation level and its date belong to the collection process, not to the ERP.
+  // The escalation level and its date belong to the collection process, not to the ERP;
+  // so does the team's credit decision: `credit_status` here is the ERP's own, and an
+  // empty or `active` one never loosens what the team decided.
   upsert: upsertSql({
     table: 'debtors',
     key: ['external_id'],
