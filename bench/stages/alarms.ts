@@ -96,13 +96,18 @@ export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, 
     )
     SELECT id, cur, lvl FROM next WHERE lvl <> cur;
 
-    INSERT INTO terms_changes (debtor_id, kind, details, previous_credit_status, new_credit_status)
-    SELECT d.id, 'credit_revoked', 'escalation level ${MAX_LEVEL}', d.credit_status, 'revoked'
-    FROM debtors d JOIN bench_levels l ON l.id = d.id WHERE l.lvl = ${MAX_LEVEL} AND d.credit_status <> 'revoked';
+    INSERT INTO terms_changes (debtor_id, kind, details, previous_credit_status, new_credit_status, created_at)
+    SELECT d.id, 'credit_revoked', 'escalation level ${MAX_LEVEL}', greatest(d.credit_status, d.team_credit_status), 'revoked', ${nowTs}
+    FROM debtors d JOIN bench_levels l ON l.id = d.id
+    WHERE l.lvl = ${MAX_LEVEL} AND d.team_credit_status IS DISTINCT FROM 'revoked';
 
     UPDATE debtors d
     SET escalation_level = l.lvl, escalated_at = ${nowTs}, updated_at = ${nowTs},
-        credit_status = CASE WHEN l.lvl = ${MAX_LEVEL} THEN 'revoked'::credit_status ELSE d.credit_status END
+        team_credit_status = CASE WHEN l.lvl = ${MAX_LEVEL} THEN 'revoked'::credit_status ELSE d.team_credit_status END,
+        credit_decided_at = CASE WHEN l.lvl = ${MAX_LEVEL} AND d.team_credit_status IS DISTINCT FROM 'revoked' THEN ${nowTs} ELSE d.credit_decided_at END,
+        credit_decided_by = CASE WHEN l.lvl = ${MAX_LEVEL} AND d.team_credit_status IS DISTINCT FROM 'revoked' THEN NULL ELSE d.credit_decided_by END,
+        credit_decision_reason = CASE WHEN l.lvl = ${MAX_LEVEL} AND d.team_credit_status IS DISTINCT FROM 'revoked'
+                                      THEN 'escalation level ${MAX_LEVEL}' ELSE d.credit_decision_reason END
     FROM bench_levels l WHERE d.id = l.id;
 
     INSERT INTO alarms (kind, debtor_id, team_id, unique_key, raised_on)
@@ -113,6 +118,9 @@ export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, 
 
     UPDATE pressures pr SET state = 'met', resolved_at = ${nowTs}
     WHERE pr.state = 'pending' AND NOT ${overdue('pr.debtor_id')};
+
+    UPDATE barriers b SET state = 'resolved', resolved_at = ${nowTs}, resolved_by = NULL
+    WHERE b.state = 'open' AND NOT ${overdue('b.debtor_id')};
 
     INSERT INTO alarms (kind, debtor_id, team_id, unique_key, raised_on)
     SELECT 'pressure_deadline', pr.debtor_id, ${teamOf}, 'pressure_deadline:' || pr.debtor_id || ':' || pr.id || ':' || pr.deadline::text, ${R}
@@ -152,6 +160,9 @@ export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, 
            (count(*) FILTER (WHERE toward > 0 AND toward < amount))::int AS partial, (count(*) FILTER (WHERE toward = 0 AND amount > 0))::int AS broken
     FROM bench_judged`);
   const [levels] = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM bench_levels`);
+  const [barriersResolved] = await raw.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM barriers WHERE state = 'resolved' AND resolved_by IS NULL AND resolved_at = ${nowTs}`,
+  );
   const [raised] = await raw.query<{ alarms: number; posted: number }>(
     `SELECT count(*)::int AS alarms, (SELECT count(*)::int FROM outbox WHERE ref LIKE 'alarm:%' AND substring(ref from 7)::int > $1) AS posted
      FROM alarms WHERE id > $1`,
@@ -163,6 +174,7 @@ export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, 
     partial: Number(judged!.partial),
     broken: Number(judged!.broken),
     levelChanges: Number(levels!.n),
+    barriersResolved: Number(barriersResolved!.n),
     alarms: Number(raised!.alarms),
     posted: Number(raised!.posted),
   };
@@ -200,7 +212,7 @@ export const stage: Stage = {
     const productMs = performance.now() - started;
     if (outcome.status !== 'ran') throw new Error(`the alarms job did not run: ${outcome.status}`);
     const product = outcome.summary;
-    const same = (['judged', 'kept', 'partial', 'broken', 'levelChanges', 'alarms', 'posted'] as const).every((k) => product[k] === baseline[k]);
+    const same = (['judged', 'kept', 'partial', 'broken', 'levelChanges', 'barriersResolved', 'alarms', 'posted'] as const).every((k) => product[k] === baseline[k]);
     return [
       ratioRow('alarms', 'wall', productMs, baselineMs, 2, {
         details: { product, baseline, same_result: same },

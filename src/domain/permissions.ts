@@ -28,3 +28,13 @@ export function canLogOutcome(actor: Actor, debtor: DebtorOwnership): boolean {
 export function canAcknowledgeAlarm(actor: Actor, alarm: { teamId: number | null; collectorId: number | null }): boolean {
   return canLogOutcome(actor, alarm);
 }
+
+/** The barrier as far as permissions care: its owner and the debtor's collector and team. */
+export interface BarrierOwnership extends DebtorOwnership {
+  ownerId: number;
+}
+
+/** Resolving a barrier case: its owner, the debtor's collector, the team's lead and manager, admins. */
+export function canResolveBarrier(actor: Actor, barrier: BarrierOwnership): boolean {
+  return actor.id === barrier.ownerId || canLogOutcome(actor, barrier);
+}

@@ -4,9 +4,10 @@ import { calendarOf, isWorkingDay, type IsoDate } from '../domain/calendar.js';
 import { formatMoney } from '../domain/money.js';
 import { barrierOverdueAlarms, closeMetPressures, neglectAlarms, pressureDeadlineAlarms, type AlarmCandidate } from '../services/alarm-candidates.js';
 import { raiseAlarms } from '../services/alarms.js';
-import { recomputeLevels } from '../services/escalation-levels.js';
+import { resolveBarriersOfSettledDebtors } from '../services/barriers.js';
+import { recomputeLevels, type LevelChange } from '../services/escalation-levels.js';
 import { enqueueAlarmMessages } from '../services/outbox.js';
-import { judgeDuePromises } from '../services/promise-judging.js';
+import { judgeDuePromises, type JudgedPromise } from '../services/promise-judging.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
 
@@ -16,8 +17,44 @@ export interface AlarmsSummary {
   partial: number;
   broken: number;
   levelChanges: number;
+  barriersResolved: number;
   alarms: number;
   posted: number;
+}
+
+/** Promises judged partial or broken, each alarmed once. */
+function promiseAlarms(judged: JudgedPromise[], money: (minor: number, currency: string) => string): AlarmCandidate[] {
+  return judged
+    .filter((p) => p.state !== 'kept')
+    .map((p) => ({
+      kind: p.state === 'broken' ? 'promise_broken' : 'promise_partial',
+      debtorId: p.debtorId,
+      uniqueKey: `promise_${p.state}:${p.debtorId}:${p.id}:${p.promisedOn}`,
+      params: {
+        amount: money(p.amount, p.currency),
+        paid: money(p.paid, p.currency),
+        missing: money(p.missing, p.currency),
+        date: p.promisedOn,
+        instalment: p.instalmentCount > 1 ? `${p.instalmentNo}/${p.instalmentCount}` : null,
+      },
+      mentions: [],
+      mentionRoles: [],
+    }));
+}
+
+/** Debtors who moved up the ladder today. */
+function escalationAlarms(changes: LevelChange[], date: IsoDate): AlarmCandidate[] {
+  return changes
+    .filter((c) => c.to > c.from)
+    .map((c) => ({
+      kind: 'escalation',
+      debtorId: c.debtorId,
+      uniqueKey: `escalation:${c.debtorId}:${c.to}:${date}`,
+      params: { from: c.from, to: c.to, cause: c.cause },
+      mentions: [],
+      // DESIGN's ladder: the lead hears at level 2, the manager at 3 and 4.
+      mentionRoles: c.to >= 3 ? ['manager'] : c.to === 2 ? ['lead'] : [],
+    }));
 }
 
 /**
@@ -36,39 +73,15 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
     async (tx) => {
       const candidates: AlarmCandidate[] = [];
       const judged = await judgeDuePromises(tx, policy, date);
-      for (const p of judged) {
-        if (p.state === 'kept') continue;
-        candidates.push({
-          kind: p.state === 'broken' ? 'promise_broken' : 'promise_partial',
-          debtorId: p.debtorId,
-          uniqueKey: `promise_${p.state}:${p.debtorId}:${p.id}:${p.promisedOn}`,
-          params: {
-            amount: money(p.amount, p.currency),
-            paid: money(p.paid, p.currency),
-            missing: money(p.missing, p.currency),
-            date: p.promisedOn,
-            instalment: p.instalmentCount > 1 ? `${p.instalmentNo}/${p.instalmentCount}` : null,
-          },
-          mentions: [],
-          mentionRoles: [],
-        });
-      }
+      candidates.push(...promiseAlarms(judged, money));
 
       const changes = await recomputeLevels(tx, policy, date, deps.now);
-      for (const c of changes) {
-        if (c.to <= c.from) continue;
-        candidates.push({
-          kind: 'escalation',
-          debtorId: c.debtorId,
-          uniqueKey: `escalation:${c.debtorId}:${c.to}:${date}`,
-          params: { from: c.from, to: c.to, cause: c.cause },
-          mentions: [],
-          // DESIGN's ladder: the lead hears at level 2, the manager at 3 and 4.
-          mentionRoles: c.to >= 3 ? ['manager'] : c.to === 2 ? ['lead'] : [],
-        });
-      }
+      candidates.push(...escalationAlarms(changes, date));
 
+      // Debtors who paid everything overdue: announced consequences are met, barriers gone
+      // (before the barrier alarms, so a resolved barrier raises none).
       await closeMetPressures(tx, date, deps.now);
+      const barriersResolved = await resolveBarriersOfSettledDebtors(tx, date, deps.now);
       candidates.push(...(await pressureDeadlineAlarms(tx, date)));
       candidates.push(...(await barrierOverdueAlarms(tx, date)));
       candidates.push(...(await neglectAlarms(tx, policy, date)));
@@ -82,11 +95,12 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
         partial: judged.filter((p) => p.state === 'partial').length,
         broken: judged.filter((p) => p.state === 'broken').length,
         levelChanges: changes.length,
+        barriersResolved,
         alarms: raised.length,
         posted,
       };
     },
-    (s) => `${s.judged} promises judged (${s.kept} kept, ${s.partial} partial, ${s.broken} broken), ${s.levelChanges} level changes, ${s.alarms} alarms`,
+    (s) => `${s.judged} promises judged (${s.kept} kept, ${s.partial} partial, ${s.broken} broken), ${s.levelChanges} level changes, ${s.barriersResolved} barriers resolved, ${s.alarms} alarms`,
   );
   return result.ran ? { status: 'ran', summary: result.summary } : { status: 'already_ran' };
 }

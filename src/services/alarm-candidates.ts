@@ -18,7 +18,8 @@ export interface AlarmCandidate {
   mentionRoles: Role[];
 }
 
-const OVERDUE = (runDay: IsoDate) =>
+/** Whether debtor `d` still owes something that fell due before `runDay` (the ERP's open amounts). */
+export const OVERDUE = (runDay: IsoDate) =>
   sql`exists (select 1 from invoices i where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date)`;
 
 function amountsText(value: Record<string, string | number> | string | null, policy: Policy): string {
@@ -54,6 +55,11 @@ export async function pressureDeadlineAlarms(db: Db, runDay: IsoDate): Promise<A
   }));
 }
 
+/** The unique key of a barrier's overdue alarm: its due date never moves, so one alarm at most. */
+export function barrierOverdueKey(barrier: { id: number; debtorId: number; dueOn: IsoDate }): string {
+  return `barrier_overdue:${barrier.debtorId}:${barrier.id}:${barrier.dueOn}`;
+}
+
 /** Barrier cases past their due date; the owner is mentioned. */
 export async function barrierOverdueAlarms(db: Db, runDay: IsoDate): Promise<AlarmCandidate[]> {
   const rows = await queryRows<{ id: number; debtor_id: number; kind: string; due_on: string; owner: string }>(
@@ -65,8 +71,9 @@ export async function barrierOverdueAlarms(db: Db, runDay: IsoDate): Promise<Ala
   return rows.map((r) => ({
     kind: 'barrier_overdue',
     debtorId: Number(r.debtor_id),
-    uniqueKey: `barrier_overdue:${r.debtor_id}:${r.id}:${r.due_on}`,
-    params: { kind: r.kind, owner: r.owner, dueOn: r.due_on },
+    uniqueKey: barrierOverdueKey({ id: Number(r.id), debtorId: Number(r.debtor_id), dueOn: r.due_on }),
+    // The id lets the alarm offer `resolve_barrier` and show the barrier's state.
+    params: { kind: r.kind, owner: r.owner, dueOn: r.due_on, barrierId: Number(r.id) },
     mentions: [r.owner],
     mentionRoles: [],
   }));

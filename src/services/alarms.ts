@@ -1,30 +1,44 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.js';
 import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
-import { alarms, auditLog, debtors, users, type Alarm, type User } from '../db/schema/index.js';
+import { alarms, auditLog, barriers, debtors, users, type Alarm, type User } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
 import { canAcknowledgeAlarm } from '../domain/permissions.js';
-import type { AlarmCandidate } from './alarm-candidates.js';
+import { barrierOverdueKey, type AlarmCandidate } from './alarm-candidates.js';
 
 /** An alarm with what its message needs: the debtor's name and who acknowledged it. */
 export interface AlarmRecord extends Alarm {
   debtorName: string;
   collectorId: number | null;
   acknowledgedBySlackId: string | null;
+  /** The barrier a `barrier_overdue` alarm is about, as it stands now; null for other kinds. */
+  barrier: { id: number; resolvedAt: Date | null; resolvedBySlackId: string | null } | null;
 }
 
+// A barrier_overdue alarm names its barrier in details.params.barrierId; the guard keeps a
+// value that is not an id from failing the cast, and the join stays on barriers' key.
+const BARRIER_ID_PARAM = sql`${alarms.details} #>> '{params,barrierId}'`;
+const ALARM_BARRIER_ID = sql`(case when ${BARRIER_ID_PARAM} ~ '^[0-9]{1,9}$' then (${BARRIER_ID_PARAM})::int end)`;
+
 function alarmQuery(db: Db) {
+  const resolver = alias(users, 'resolver');
   return db
     .select({
       alarm: alarms,
       debtorName: debtors.name,
       collectorId: debtors.collectorId,
       acknowledgedBySlackId: users.slackUserId,
+      barrierId: barriers.id,
+      barrierResolvedAt: barriers.resolvedAt,
+      barrierResolvedBySlackId: resolver.slackUserId,
     })
     .from(alarms)
     .innerJoin(debtors, eq(debtors.id, alarms.debtorId))
-    .leftJoin(users, eq(users.id, alarms.acknowledgedBy));
+    .leftJoin(users, eq(users.id, alarms.acknowledgedBy))
+    .leftJoin(barriers, and(eq(alarms.kind, 'barrier_overdue'), sql`${barriers.id} = ${ALARM_BARRIER_ID}`))
+    .leftJoin(resolver, eq(resolver.id, barriers.resolvedBy));
 }
 
 type AlarmJoin = Awaited<ReturnType<ReturnType<typeof alarmQuery>['execute']>>[number];
@@ -34,10 +48,17 @@ const toRecord = (r: AlarmJoin): AlarmRecord => ({
   debtorName: r.debtorName,
   collectorId: r.collectorId,
   acknowledgedBySlackId: r.acknowledgedBySlackId,
+  barrier: r.barrierId === null ? null : { id: r.barrierId, resolvedAt: r.barrierResolvedAt, resolvedBySlackId: r.barrierResolvedBySlackId },
 });
 
 export async function findAlarm(db: Db, alarmId: number): Promise<AlarmRecord | undefined> {
   const [row] = await alarmQuery(db).where(eq(alarms.id, alarmId));
+  return row ? toRecord(row) : undefined;
+}
+
+/** The alarm raised because this barrier was overdue, if any. */
+export async function findBarrierAlarm(db: Db, barrier: { id: number; debtorId: number; dueOn: IsoDate }): Promise<AlarmRecord | undefined> {
+  const [row] = await alarmQuery(db).where(eq(alarms.uniqueKey, barrierOverdueKey(barrier)));
   return row ? toRecord(row) : undefined;
 }
 

@@ -3,12 +3,16 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.js';
 import { barriers, contactLogs, contacts, debtors, pressures, promises, users } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
+import { effectiveCreditStatus } from '../domain/credit.js';
 import type { Suggestion } from '../domain/next-best-action.js';
 import type { Policy } from '../domain/policy.js';
+import type { CreditStatus } from '../domain/vocabulary.js';
 import { snapshotOfDebtor } from './account-snapshots.js';
+import { recentlyResolvedBarriers } from './barriers.js';
 import { assess } from './worklist.js';
 
 const LAST_CONTACTS = 5;
+const RESOLVED_BARRIERS = 5;
 
 export interface PersonRef {
   id: number;
@@ -25,14 +29,22 @@ export interface DebtorSummary {
     taxId: string;
     segment: string;
     risk: string;
+    /** The status that applies: the stricter of the ERP's and the team's decision. */
     creditStatus: string;
     escalationLevel: number;
+  };
+  /** The ERP's own credit status and the team's decision (null when there is none). */
+  credit: {
+    erp: CreditStatus;
+    decision: { status: CreditStatus; decidedAt: Date; decidedBy: PersonRef | null } | null;
   };
   collector: (PersonRef & { teamId: number }) | null;
   totals: Array<{ currency: string; open: number; overdue: number }>;
   oldestOverdueDays: number;
   openPromises: Array<{ id: number; amount: number; currency: string; promisedOn: IsoDate; instalmentNo: number; instalmentCount: number }>;
   openBarriers: Array<{ id: number; kind: string; description: string; dueOn: IsoDate; owner: PersonRef }>;
+  /** Barriers resolved lately, newest first; `resolvedBySlackId` null when resolved automatically. */
+  resolvedBarriers: Array<{ id: number; kind: string; resolvedAt: Date; resolvedBySlackId: string | null }>;
   pendingPressures: Array<{ id: number; consequence: string; deadline: IsoDate }>;
   lastContacts: Array<{
     contactedAt: Date;
@@ -51,6 +63,7 @@ export interface DebtorSummary {
 export async function debtorSummary(db: Db, policy: Policy, debtorId: number, today: IsoDate): Promise<DebtorSummary | null> {
   const snapshot = await snapshotOfDebtor(db, debtorId, { today, timeZone: policy.timeZone });
   if (!snapshot) return null;
+  const decider = alias(users, 'decider');
   const [debtor] = await db
     .select({
       id: debtors.id,
@@ -60,6 +73,9 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
       segment: debtors.segment,
       risk: debtors.risk,
       creditStatus: debtors.creditStatus,
+      teamCreditStatus: debtors.teamCreditStatus,
+      creditDecidedAt: debtors.creditDecidedAt,
+      decider: { id: decider.id, slackUserId: decider.slackUserId, name: decider.name },
       escalationLevel: debtors.escalationLevel,
       collectorId: users.id,
       collectorSlackId: users.slackUserId,
@@ -68,12 +84,13 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
     })
     .from(debtors)
     .leftJoin(users, eq(users.id, debtors.collectorId))
+    .leftJoin(decider, eq(decider.id, debtors.creditDecidedBy))
     .where(eq(debtors.id, debtorId));
   if (!debtor) return null;
 
   const owner = alias(users, 'owner');
   const author = alias(users, 'author');
-  const [openPromises, openBarriers, pendingPressures, lastContacts, debtorContacts] = await Promise.all([
+  const [openPromises, openBarriers, pendingPressures, lastContacts, debtorContacts, resolvedBarriers] = await Promise.all([
     db
       .select({
         id: promises.id,
@@ -124,6 +141,7 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
       .from(contacts)
       .where(eq(contacts.debtorId, debtorId))
       .orderBy(asc(contacts.level), asc(contacts.name)),
+    recentlyResolvedBarriers(db, { debtorId }, today, RESOLVED_BARRIERS),
   ]);
 
   const { state, suggestion, priority } = assess(snapshot, today, policy);
@@ -136,8 +154,15 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
       taxId: debtor.taxId,
       segment: debtor.segment,
       risk: debtor.risk,
-      creditStatus: debtor.creditStatus,
+      creditStatus: effectiveCreditStatus(debtor.creditStatus, debtor.teamCreditStatus),
       escalationLevel: debtor.escalationLevel,
+    },
+    credit: {
+      erp: debtor.creditStatus,
+      decision:
+        debtor.teamCreditStatus && debtor.creditDecidedAt
+          ? { status: debtor.teamCreditStatus, decidedAt: debtor.creditDecidedAt, decidedBy: debtor.decider }
+          : null,
     },
     collector:
       debtor.collectorId === null
@@ -151,6 +176,7 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
     oldestOverdueDays: state.oldestOverdueDays,
     openPromises,
     openBarriers,
+    resolvedBarriers: resolvedBarriers.map((b) => ({ id: b.id, kind: b.kind, resolvedAt: b.resolvedAt!, resolvedBySlackId: b.resolvedBySlackId })),
     pendingPressures,
     lastContacts,
     contacts: debtorContacts,

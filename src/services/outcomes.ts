@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog, barriers, contactLogs, debtors, pressures, promises, termsChanges, users, type User } from '../db/schema/index.js';
+import { auditLog, barriers, contactLogs, debtors, pressures, promises, termsChanges, users, type Debtor, type User } from '../db/schema/index.js';
 import { addMonths, type IsoDate } from '../domain/calendar.js';
+import { creditDecisionOf, effectiveCreditStatus } from '../domain/credit.js';
 import { splitEvenly } from '../domain/money.js';
 import type { Outcome } from '../domain/outcome.js';
-import type { CreditStatus, TermsKind } from '../domain/vocabulary.js';
+import { recordCreditDecisions } from './credit-decisions.js';
 import { enqueueMessages, type OutgoingMessage } from './outbox.js';
 
 export type RecordOutcomeResult =
@@ -13,11 +14,10 @@ export type RecordOutcomeResult =
   | { status: 'unknown_owner' }
   | { status: 'unknown_debtor' };
 
-const CREDIT_STATUS_AFTER: Partial<Record<TermsKind, CreditStatus>> = {
-  credit_hold: 'hold',
-  credit_revoked: 'revoked',
-  credit_restored: 'active',
-};
+/** Ids of what an outcome created, for the messages that announce it (the owner's DM names its barrier). */
+export interface OutcomeRecords {
+  barrierId: number | null;
+}
 
 interface PlanInput {
   debtorId: number;
@@ -50,14 +50,53 @@ async function insertPromises(tx: Db, plan: PlanInput): Promise<void> {
 }
 
 /**
+ * A terms change: a credit hold, revocation or restoration becomes the team's decision
+ * (the ERP's own status stays as imported), and the change is kept with the effective
+ * statuses before and after. Changing the terms is how an announced consequence gets applied.
+ */
+async function applyTermsChange(
+  tx: Db,
+  input: { debtor: Debtor; actor: User; contactLogId: number; outcome: Extract<Outcome, { type: 'terms_change' }> },
+): Promise<void> {
+  const { debtor, actor, contactLogId, outcome } = input;
+  const decision = creditDecisionOf(outcome.newTerms);
+  const before = effectiveCreditStatus(debtor.creditStatus, debtor.teamCreditStatus);
+  await tx.insert(termsChanges).values({
+    debtorId: debtor.id,
+    contactLogId,
+    kind: outcome.newTerms,
+    details: outcome.details,
+    previousCreditStatus: before,
+    newCreditStatus: decision === null ? before : effectiveCreditStatus(debtor.creditStatus, decision),
+    newDueDate: outcome.newDueDate,
+  });
+  if (decision !== null) {
+    const reason = outcome.details.trim() || outcome.newTerms;
+    await recordCreditDecisions(tx, [{ debtorId: debtor.id, status: decision, decidedBy: actor.id, reason }], new Date());
+  }
+  if (outcome.plan) await insertPromises(tx, { debtorId: debtor.id, contactLogId, ...outcome.plan });
+  await tx
+    .update(pressures)
+    .set({ state: 'applied', resolvedAt: new Date() })
+    .where(and(eq(pressures.debtorId, debtor.id), eq(pressures.state, 'pending')));
+}
+
+/**
  * Stores a collection contact with its follow-up (promises, barrier case, pressure
  * deadline, terms change) and an audit row, in one transaction. The same
  * `idempotencyKey` twice (a double click, a retried request) stores one contact. `messages`
- * (a DM to a barrier's owner…) go to the outbox in the same transaction.
+ * (a DM to a barrier's owner…) are built once the records they name exist, and go to the
+ * outbox in the same transaction.
  */
 export async function recordOutcome(
   db: Db,
-  input: { actor: User; debtorId: number; outcome: Outcome; idempotencyKey: string; messages?: OutgoingMessage[] },
+  input: {
+    actor: User;
+    debtorId: number;
+    outcome: Outcome;
+    idempotencyKey: string;
+    messages?: (created: OutcomeRecords) => OutgoingMessage[];
+  },
 ): Promise<RecordOutcomeResult> {
   const { actor, debtorId, outcome, idempotencyKey } = input;
   return db.transaction(async (tx) => {
@@ -86,6 +125,7 @@ export async function recordOutcome(
     if (!log) return { status: 'duplicate' } as const;
     const contactLogId = log.id;
 
+    let barrierId: number | null = null;
     switch (outcome.type) {
       case 'reminder':
         break;
@@ -99,44 +139,30 @@ export async function recordOutcome(
           instalments: outcome.instalments,
         });
         break;
-      case 'barrier':
-        await tx.insert(barriers).values({
-          debtorId,
-          contactLogId,
-          kind: outcome.barrierKind,
-          description: outcome.description,
-          ownerId: barrierOwner!.id,
-          dueOn: outcome.dueOn,
-        });
+      case 'barrier': {
+        const [barrier] = await tx
+          .insert(barriers)
+          .values({
+            debtorId,
+            contactLogId,
+            kind: outcome.barrierKind,
+            description: outcome.description,
+            ownerId: barrierOwner!.id,
+            dueOn: outcome.dueOn,
+          })
+          .returning({ id: barriers.id });
+        barrierId = barrier!.id;
         break;
+      }
       case 'pressure':
         await tx.insert(pressures).values({ debtorId, contactLogId, consequence: outcome.consequence, deadline: outcome.deadline });
         break;
-      case 'terms_change': {
-        const newCreditStatus = CREDIT_STATUS_AFTER[outcome.newTerms] ?? debtor.creditStatus;
-        await tx.insert(termsChanges).values({
-          debtorId,
-          contactLogId,
-          kind: outcome.newTerms,
-          details: outcome.details,
-          previousCreditStatus: debtor.creditStatus,
-          newCreditStatus,
-          newDueDate: outcome.newDueDate,
-        });
-        if (newCreditStatus !== debtor.creditStatus) {
-          await tx.update(debtors).set({ creditStatus: newCreditStatus, updatedAt: new Date() }).where(eq(debtors.id, debtorId));
-        }
-        if (outcome.plan) await insertPromises(tx, { debtorId, contactLogId, ...outcome.plan });
-        // Changing the terms is how an announced consequence gets applied.
-        await tx
-          .update(pressures)
-          .set({ state: 'applied', resolvedAt: new Date() })
-          .where(and(eq(pressures.debtorId, debtorId), eq(pressures.state, 'pending')));
+      case 'terms_change':
+        await applyTermsChange(tx, { debtor, actor, contactLogId, outcome });
         break;
-      }
     }
 
-    await enqueueMessages(tx, input.messages ?? []);
+    await enqueueMessages(tx, input.messages?.({ barrierId }) ?? []);
     await tx.insert(auditLog).values({
       actorId: actor.id,
       slackUserId: actor.slackUserId,

@@ -1,4 +1,5 @@
 import type { AlarmRecord } from '../services/alarms.js';
+import { barrierResolutionOf } from './barrier-view.js';
 import type { AlarmView } from './blocks/index.js';
 
 /** What the alarms job stores in `alarms.details`: message parameters and whom to mention. */
@@ -17,6 +18,7 @@ export function toAlarmView(alarm: AlarmRecord, timeZone: string): AlarmView {
     mentions: details.mentions ?? [],
     acknowledged:
       alarm.acknowledgedAt && alarm.acknowledgedBySlackId ? { bySlackId: alarm.acknowledgedBySlackId, at: alarm.acknowledgedAt } : null,
+    barrier: alarm.barrier && { id: alarm.barrier.id, resolved: barrierResolutionOf(alarm.barrier) },
     timeZone,
   };
 }

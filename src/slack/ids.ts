@@ -5,8 +5,19 @@ export const ACTION = {
   logOutcome: 'log_outcome',
   openDebtor: 'open_debtor',
   ackAlarm: 'ack_alarm',
+  /** Closes a barrier case; the value is the barrier's id. */
+  resolveBarrier: 'resolve_barrier',
   /** The outcome type select inside the modal: choosing one redraws the modal. */
   outcomeType: 'outcome_type',
+} as const;
+
+/**
+ * `block_id`s that tell a listener which kind of message a button was clicked in, so it
+ * can redraw that message (the same button sits in a DM and in an alarm).
+ */
+export const BLOCK = {
+  barrierAssigned: 'barrier_assigned',
+  alarmActions: 'alarm_actions',
 } as const;
 
 /** Modal `callback_id`s. */

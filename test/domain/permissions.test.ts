@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canAcknowledgeAlarm, canLogOutcome, type Actor } from '../../src/domain/permissions.js';
+import { canAcknowledgeAlarm, canLogOutcome, canResolveBarrier, type Actor, type BarrierOwnership } from '../../src/domain/permissions.js';
 
 const NORTE = 1;
 const SUR = 2;
@@ -37,5 +37,29 @@ describe('canAcknowledgeAlarm', () => {
     ['an admin', admin, true],
   ])('%s', (_name, actor, expected) => {
     expect(canAcknowledgeAlarm(actor, { teamId: NORTE, collectorId: 10 })).toBe(expected);
+  });
+});
+
+describe('canResolveBarrier', () => {
+  // The owner is often someone outside collections (billing, sales): id 50, another team.
+  const owner: Actor = { id: 50, role: 'collector', teamId: SUR };
+  const southManager: Actor = { id: 31, role: 'manager', teamId: SUR };
+  const ownBarrier: BarrierOwnership = { ownerId: 50, collectorId: 10, teamId: NORTE };
+  const unassignedBarrier: BarrierOwnership = { ownerId: 50, collectorId: null, teamId: null };
+
+  test.each<[string, Actor, BarrierOwnership, boolean]>([
+    ['its owner, of another team', owner, ownBarrier, true],
+    ["the debtor's collector", collector, ownBarrier, true],
+    ['another collector of the same team', otherCollector, ownBarrier, false],
+    ["the team's lead", lead, ownBarrier, true],
+    ["the team's manager", manager, ownBarrier, true],
+    ["another team's lead", southLead, ownBarrier, false],
+    ["another team's manager", southManager, ownBarrier, false],
+    ['an admin of any team', admin, ownBarrier, true],
+    ['its owner, unassigned debtor', owner, unassignedBarrier, true],
+    ['a collector, unassigned debtor', collector, unassignedBarrier, false],
+    ['any lead, unassigned debtor', southLead, unassignedBarrier, true],
+  ])('%s', (_name, actor, barrier, expected) => {
+    expect(canResolveBarrier(actor, barrier)).toBe(expected);
   });
 });

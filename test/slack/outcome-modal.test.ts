@@ -135,7 +135,8 @@ describe('the outcome modal', () => {
           .where(eq(pressures.debtorId, id)),
       ).toEqual([{ consequence: 'legal', deadline: '2026-11-27', state: 'applied' }]);
       const [debtor] = await database.db.select().from(debtors).where(eq(debtors.id, id));
-      expect(debtor!.creditStatus).toBe('hold');
+      // The hold is the team's decision; the ERP's own status stays as imported.
+      expect(debtor).toMatchObject({ teamCreditStatus: 'hold', creditStatus: 'active', creditDecisionReason: 'Sin surtido hasta pagar' });
     });
   });
 

@@ -1,11 +1,13 @@
 // Alarms posted to a team's channel: the debtor, why, who must look, and the three
-// buttons. Once acknowledged, the same builder redraws the message for chat.update with
-// who acknowledged it and when in place of the button.
+// buttons (four for an overdue barrier: resolve it). Once acknowledged or resolved, the
+// same builder redraws the message for chat.update with who did it and when in place of
+// the button.
 
 import { isIsoDate } from '../../domain/calendar.js';
 import { MAX_LEVEL, type AlarmKind } from '../../domain/vocabulary.js';
 import { t, type Locale } from '../i18n/index.js';
-import { ACTION } from '../ids.js';
+import { ACTION, BLOCK } from '../ids.js';
+import { resolveBarrierButton, resolvedText, type BarrierResolution } from './barrier-resolution.js';
 import { actions, button, context, section } from './elements.js';
 import type { Button, Message } from './slack-types.js';
 import { codeLabel, formatDate, formatDateTime, isSlackUserId, mention, safe } from './text.js';
@@ -21,6 +23,8 @@ export interface AlarmView {
   /** Slack user ids to mention. */
   mentions: string[];
   acknowledged: { bySlackId: string; at: Date } | null;
+  /** The barrier of a `barrier_overdue` alarm, with its resolution once resolved. */
+  barrier?: { id: number; resolved: BarrierResolution | null } | null;
   /** Zone in which the acknowledgement time is shown. */
   timeZone: string;
 }
@@ -74,13 +78,17 @@ export function alarmMessage(alarm: AlarmView, locale: Locale): Message {
     button(t(locale, 'common.logOutcome'), ACTION.logOutcome, debtorId, 'primary'),
     button(t(locale, 'common.openDebtor'), ACTION.openDebtor, debtorId),
   ];
-  const blocks: Message['blocks'] = [section(text)];
+  const notes: string[] = [];
   if (alarm.acknowledged) {
-    blocks.push(actions(...buttons));
     const when = formatDateTime(alarm.acknowledged.at, alarm.timeZone, locale);
-    blocks.push(context(t(locale, 'alarmMessage.acknowledged', { user: mention(alarm.acknowledged.bySlackId), when })));
+    notes.push(t(locale, 'alarmMessage.acknowledged', { user: mention(alarm.acknowledged.bySlackId), when }));
   } else {
-    blocks.push(actions(...buttons, ackButton(alarm.id, locale)));
+    buttons.push(ackButton(alarm.id, locale));
   }
+  if (alarm.barrier?.resolved) notes.push(resolvedText(alarm.barrier.resolved, alarm.timeZone, locale));
+  else if (alarm.barrier) buttons.push(resolveBarrierButton(alarm.barrier.id, locale));
+  // The block id tells `resolve_barrier` that the click came from an alarm, to redraw it.
+  const blocks: Message['blocks'] = [section(text), { ...actions(...buttons), block_id: BLOCK.alarmActions }];
+  if (notes.length > 0) blocks.push(context(...notes));
   return { text, blocks };
 }

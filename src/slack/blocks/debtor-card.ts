@@ -5,10 +5,12 @@
 
 import type { IsoDate } from '../../domain/calendar.js';
 import { formatMoney } from '../../domain/money.js';
+import { MAX_LEVEL } from '../../domain/vocabulary.js';
 import type { DebtorSummary } from '../../services/debtor-summary.js';
 import { t, type Locale } from '../i18n/index.js';
 import { ACTION } from '../ids.js';
 import { levelText } from './alarm.js';
+import { resolveBarrierButton, resolvedText } from './barrier-resolution.js';
 import { actions, button, capLines, context, divider, fieldsSection, header, section } from './elements.js';
 import { MAX_SECTION_TEXT } from './limits.js';
 import type { KnownBlock, Message } from './slack-types.js';
@@ -76,6 +78,25 @@ function barrierLines(summary: DebtorSummary, ctx: DebtorCardContext): string[] 
   });
 }
 
+/** Open barriers, each with its `resolve_barrier` button, then those resolved lately (who, when). */
+function barrierBlocks(summary: DebtorSummary, ctx: DebtorCardContext): KnownBlock[] {
+  const { locale } = ctx;
+  const blocks: KnownBlock[] = [];
+  const open = summary.openBarriers;
+  if (open.length > 0) {
+    blocks.push(section(`*${t(locale, 'card.barriers', { count: open.length })}*`));
+    const lines = barrierLines(summary, ctx);
+    open.slice(0, CARD_LIST_MAX).forEach((b, i) => blocks.push(section(bullet(lines[i]!), resolveBarrierButton(b.id, locale))));
+    if (open.length > CARD_LIST_MAX) blocks.push(context(t(locale, 'common.andMore', { count: open.length - CARD_LIST_MAX })));
+  }
+  const resolved = summary.resolvedBarriers.map((b) => {
+    const resolution = resolvedText({ bySlackId: b.resolvedBySlackId, at: b.resolvedAt }, ctx.timeZone ?? 'UTC', locale);
+    return `${codeLabel(locale, 'barrierKind', b.kind)} · ${resolution}`;
+  });
+  if (resolved.length > 0) blocks.push(...listSection(t(locale, 'barrierResolution.recent'), resolved, locale));
+  return blocks;
+}
+
 function pressureLines(summary: DebtorSummary, locale: Locale): string[] {
   return summary.pendingPressures.map((p) =>
     t(locale, 'card.pressureLine', { consequence: codeLabel(locale, 'consequence', p.consequence), date: formatDate(p.deadline, locale) }),
@@ -101,6 +122,24 @@ function contactLines(summary: DebtorSummary, ctx: DebtorCardContext): string[] 
   });
 }
 
+/** The status that applies; under it who decided it and when, and the ERP's status when the team's differs. */
+function creditText(summary: DebtorSummary, ctx: DebtorCardContext): string {
+  const { locale } = ctx;
+  const label = (status: string) => codeLabel(locale, 'creditStatus', status);
+  const { erp, decision } = summary.credit;
+  const lines = [label(summary.debtor.creditStatus)];
+  if (decision) {
+    const date = formatDayIn(decision.decidedAt, ctx.timeZone ?? 'UTC', locale);
+    lines.push(
+      decision.decidedBy
+        ? `_${t(locale, `cardCredit.decided.${decision.status}`, { author: mention(decision.decidedBy.slackUserId), date })}_`
+        : `_${t(locale, 'cardCredit.byLadder', { level: MAX_LEVEL, date })}_`,
+    );
+    if (decision.status !== erp) lines.push(`_${t(locale, 'cardCredit.erp', { status: label(erp) })}_`);
+  }
+  return lines.join('\n');
+}
+
 export function debtorCard(summary: DebtorSummary, ctx: DebtorCardContext): Message {
   const { locale } = ctx;
   const { debtor } = summary;
@@ -113,7 +152,7 @@ export function debtorCard(summary: DebtorSummary, ctx: DebtorCardContext): Mess
     fieldsSection([
       field(t(locale, 'card.collector'), summary.collector ? mention(summary.collector.slackUserId) : `_${t(locale, 'common.noCollector')}_`),
       field(t(locale, 'card.level'), levelText(debtor.escalationLevel, locale)),
-      field(t(locale, 'card.credit'), codeLabel(locale, 'creditStatus', debtor.creditStatus)),
+      field(t(locale, 'card.credit'), creditText(summary, ctx)),
       field(t(locale, 'card.oldest'), oldest),
     ]),
   ];
@@ -128,9 +167,7 @@ export function debtorCard(summary: DebtorSummary, ctx: DebtorCardContext): Mess
   if (summary.openPromises.length > 0) {
     blocks.push(...listSection(t(locale, 'card.promises', { count: summary.openPromises.length }), promiseLines(summary, ctx), locale));
   }
-  if (summary.openBarriers.length > 0) {
-    blocks.push(...listSection(t(locale, 'card.barriers', { count: summary.openBarriers.length }), barrierLines(summary, ctx), locale));
-  }
+  blocks.push(...barrierBlocks(summary, ctx));
   if (summary.pendingPressures.length > 0) {
     blocks.push(...listSection(t(locale, 'card.pressures', { count: summary.pendingPressures.length }), pressureLines(summary, locale), locale));
   }

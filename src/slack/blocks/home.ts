@@ -1,6 +1,7 @@
 // The App Home tab: today's list with its buttons, open promises by date, open barriers
-// and, for a lead, the team's alarms still waiting for someone. Each part is capped so
-// the whole tab stays inside Slack's 100 blocks however large the portfolio.
+// with their resolve buttons and those resolved lately, and, for a lead, the team's alarms
+// still waiting for someone. Each part is capped so the whole tab stays inside Slack's 100
+// blocks however large the portfolio.
 
 import type { IsoDate } from '../../domain/calendar.js';
 import { formatMoney } from '../../domain/money.js';
@@ -8,6 +9,7 @@ import type { BarrierKind } from '../../domain/vocabulary.js';
 import type { WorkItem } from '../../services/worklist.js';
 import { t, type Locale } from '../i18n/index.js';
 import { ackButton, alarmText, type AlarmView } from './alarm.js';
+import { resolveBarrierButton, resolvedText, type BarrierResolution } from './barrier-resolution.js';
 import { capLines, context, divider, header, section } from './elements.js';
 import { MAX_SECTION_TEXT } from './limits.js';
 import type { HomeView, KnownBlock } from './slack-types.js';
@@ -25,11 +27,20 @@ export interface HomePromise {
 }
 
 export interface HomeBarrier {
+  id: number;
   debtorId: number;
   debtorName: string;
   kind: BarrierKind;
   dueOn: IsoDate;
   ownerSlackId: string;
+}
+
+export interface HomeResolvedBarrier {
+  id: number;
+  debtorId: number;
+  debtorName: string;
+  kind: BarrierKind;
+  resolution: BarrierResolution;
 }
 
 export interface HomeInput {
@@ -39,14 +50,20 @@ export interface HomeInput {
   worklist: WorkItem[];
   promises: HomePromise[];
   barriers: HomeBarrier[];
+  /** Barriers resolved lately, newest first. */
+  resolvedBarriers: HomeResolvedBarrier[];
+  /** Zone in which resolution times are shown (the policy's). */
+  timeZone: string;
   /** A lead's team alarms; null for everyone else (the section is not shown). */
   alarms: AlarmView[] | null;
 }
 
 /** Debtors of today's list shown with their button; the full list is in the DM. */
 export const HOME_WORKLIST_MAX = 20;
-/** Lines of promises and of barriers. */
+/** Lines of promises, and of barriers resolved lately. */
 export const HOME_LINES_MAX = 15;
+/** Open barriers shown with their button. */
+export const HOME_BARRIERS_MAX = 15;
 /** Alarms shown with their button. */
 export const HOME_ALARMS_MAX = 15;
 const NAME_MAX = 80;
@@ -83,13 +100,28 @@ function promiseBlocks(input: HomeInput): KnownBlock[] {
 
 function barrierBlocks(input: HomeInput): KnownBlock[] {
   const { locale } = input;
-  const lines = [...input.barriers]
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.debtorName.localeCompare(b.debtorName, 'es'))
-    .map((b) => {
-      const late = b.dueOn < input.today ? ` _(${t(locale, 'home.overdue')})_` : '';
-      return `• ${formatDate(b.dueOn, locale)}${late} · *${safe(b.debtorName, NAME_MAX)}* · ${t(locale, `barrierKind.${b.kind}`)} · ${mention(b.ownerSlackId)}`;
-    });
-  return [header(t(locale, 'home.barriers')), ...lineList(lines, t(locale, 'home.barriersEmpty'), locale)];
+  const open = [...input.barriers].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.debtorName.localeCompare(b.debtorName, 'es'));
+  const blocks: KnownBlock[] = [header(t(locale, 'home.barriers'))];
+  if (open.length === 0) blocks.push(context(t(locale, 'home.barriersEmpty')));
+  for (const b of open.slice(0, HOME_BARRIERS_MAX)) {
+    const late = b.dueOn < input.today ? ` _(${t(locale, 'home.overdue')})_` : '';
+    const line = `${formatDate(b.dueOn, locale)}${late} · *${safe(b.debtorName, NAME_MAX)}* · ${t(locale, `barrierKind.${b.kind}`)} · ${mention(b.ownerSlackId)}`;
+    blocks.push(section(line, resolveBarrierButton(b.id, locale)));
+  }
+  if (open.length > HOME_BARRIERS_MAX) blocks.push(more(locale, open.length - HOME_BARRIERS_MAX));
+  return [...blocks, ...resolvedBarrierBlocks(input)];
+}
+
+/** Under the open barriers, those resolved lately: who resolved them (or that nobody had to) and when. */
+function resolvedBarrierBlocks(input: HomeInput): KnownBlock[] {
+  const { locale } = input;
+  if (input.resolvedBarriers.length === 0) return [];
+  const lines = input.resolvedBarriers.map(
+    (b) => `• *${safe(b.debtorName, NAME_MAX)}* · ${t(locale, `barrierKind.${b.kind}`)} · ${resolvedText(b.resolution, input.timeZone, locale)}`,
+  );
+  const heading = `*${t(locale, 'barrierResolution.recent')}*`;
+  const { shown, hidden } = capLines(lines, HOME_LINES_MAX, MAX_SECTION_TEXT - heading.length - 1);
+  return [section([heading, ...shown].join('\n')), ...(hidden > 0 ? [more(locale, hidden)] : [])];
 }
 
 function alarmBlocks(alarms: AlarmView[], locale: Locale): KnownBlock[] {

@@ -7,11 +7,12 @@ export { formatDate, formatDateTime, formatShortDate } from './text.js';
 
 export { alarmMessage, ALARM_KINDS, type AlarmKind, type AlarmView } from './alarm.js';
 export { barrierAssignedMessage, type BarrierAssignedInput } from './barrier-assigned.js';
+export { alreadyResolvedMessage, type BarrierResolution } from './barrier-resolution.js';
 export { dailyListMessages, nothingTodayMessage, type DailyListInput } from './daily-list.js';
 export { debtorCard, type DebtorCardContext } from './debtor-card.js';
 export { debtorNotFound, debtorPickList, deudorHelp } from './debtor-search.js';
 export { errorMessage, type ErrorKind } from './errors.js';
-export { homeView, type HomeBarrier, type HomeInput, type HomePromise } from './home.js';
+export { homeView, type HomeBarrier, type HomeInput, type HomePromise, type HomeResolvedBarrier } from './home.js';
 export {
   NO_CONTACT,
   outcomeErrors,

@@ -35,6 +35,9 @@ export const en: Catalog = {
     too_many_decimals: 'Has more decimals than the currency allows.',
     bad_date: 'Not a valid date.',
     date_in_past: 'The date cannot be before today.',
+    too_far: 'The date cannot be after {date} ({days} days from today).',
+    unknown_contact: "That contact is not one of this debtor's; choose one from the list.",
+    control_characters: 'The text has control characters that cannot be stored; delete it and type it again.',
     out_of_range: 'Out of the allowed range.',
     too_long: 'The text is too long (3000 characters at most).',
     invalid_choice: 'Choose one of the options.',
@@ -142,6 +145,33 @@ export const en: Catalog = {
     activity: 'Example contacts logged: {count}',
   },
 
+  outboxCli: {
+    empty: 'The outbox is empty: every message was delivered.',
+    state: {
+      pending: 'pending',
+      sending: 'sending',
+      sent: 'sent',
+      failed: 'failed',
+    },
+    queued: 'queued {waited} ago',
+    attempts: '{count} attempt(s)',
+    lastError: 'last error: {error}',
+    nextAttemptIn: 'next attempt in {wait}',
+    nextAttemptNow: 'next attempt: now',
+    claimed: 'claimed {wait} ago',
+    inDoubt: "may already be in Slack: the channel's history is searched before it is sent",
+    alarm: 'message of alarm #{id}',
+    retried: '#{id} is back in the queue.',
+    retriedAll: 'Failed messages back in the queue: {count}.',
+    noneFailed: 'No failed messages.',
+    notFailed: '#{id} has not failed (state: {state}): left as it is.',
+    notFound: '#{id} does not exist.',
+    title: 'Message #{id} → {channel}',
+    text: 'Text:',
+    alarmPending: 'Message of alarm #{id}: written when it is sent. As it would read now:',
+    alarmGone: 'Message of alarm #{id}, which no longer exists: nothing to send.',
+  },
+
   common: {
     logOutcome: 'Log contact',
     openDebtor: 'Open card',
@@ -179,6 +209,16 @@ export const en: Catalog = {
     notReached: 'not reached',
     noContacts: 'No contacts logged yet.',
     today: 'today',
+  },
+
+  cardCredit: {
+    decided: {
+      active: 'Restored by {author} on {date}',
+      hold: 'Put on hold by {author} on {date}',
+      revoked: 'Revoked by {author} on {date}',
+    },
+    byLadder: 'Revoked by the escalation ladder on reaching level {level}, on {date}',
+    erp: 'In the ERP: {status}',
   },
 
   search: {
@@ -276,6 +316,15 @@ export const en: Catalog = {
     kindDue: '*{kind}*. Resolve by {date}.',
   },
 
+  barrierResolution: {
+    resolve: 'Mark resolved',
+    resolvedBy: 'Resolved by {user} on {when}',
+    resolvedAutomatically: 'Resolved automatically on {when}, nothing overdue',
+    alreadyBy: '{user} already resolved this barrier on {when}; nothing else to do.',
+    alreadyAutomatically: 'This barrier was already resolved automatically on {when}, as nothing was overdue any more; nothing else to do.',
+    recent: 'Recently resolved barriers',
+  },
+
   dailyList: {
     title: 'Your list for today, {date}: {count} debtors',
     titleOne: 'Your list for today, {date}: 1 debtor',
@@ -330,5 +379,9 @@ export const en: Catalog = {
     failed: 'Something went wrong on our side. Please try again in a moment; if it keeps failing, tell an administrator.',
     debtor_not_found: 'I cannot find that debtor any more. Look it up again with {command}.',
     already_acknowledged: 'This alarm was already acknowledged; nothing else to do.',
+    alarm_not_found: 'That alarm does not exist; there is nothing to acknowledge.',
+    barrier_not_found: 'That barrier no longer exists; there is nothing to resolve.',
+    unreadable: 'I could not read this button or form; it may come from an old message. Nothing was saved: look the debtor up again with {command}.',
+    bad_search_text: "The search has control characters I cannot look up. Type the debtor's name, code or tax id after {command}.",
   },
 };

@@ -54,6 +54,9 @@ export const es = {
     too_many_decimals: 'Tiene más decimales de los que admite la moneda.',
     bad_date: 'No es una fecha válida.',
     date_in_past: 'La fecha no puede ser anterior a hoy.',
+    too_far: 'La fecha no puede ser posterior al {date} ({days} días a partir de hoy).',
+    unknown_contact: 'Ese contacto no es de este deudor; elige uno de la lista.',
+    control_characters: 'El texto tiene caracteres de control que no se pueden guardar; bórralo y escríbelo de nuevo.',
     out_of_range: 'Está fuera del rango permitido.',
     too_long: 'El texto es demasiado largo (máximo 3000 caracteres).',
     invalid_choice: 'Elige una de las opciones.',
@@ -162,6 +165,34 @@ export const es = {
     activity: 'Gestiones de ejemplo registradas: {count}',
   },
 
+  /** `cobranza outbox`: the messages waiting, failed or asked for, as text. */
+  outboxCli: {
+    empty: 'La bandeja de salida está vacía: se entregaron todos los mensajes.',
+    state: {
+      pending: 'pendiente',
+      sending: 'enviándose',
+      sent: 'enviado',
+      failed: 'fallido',
+    },
+    queued: 'en cola hace {waited}',
+    attempts: '{count} intento(s)',
+    lastError: 'último error: {error}',
+    nextAttemptIn: 'próximo intento en {wait}',
+    nextAttemptNow: 'próximo intento: ya',
+    claimed: 'tomado hace {wait}',
+    inDoubt: 'quizá ya está en Slack: se buscará en el historial del canal antes de enviarlo',
+    alarm: 'mensaje de la alarma #{id}',
+    retried: '#{id} vuelve a la cola.',
+    retriedAll: 'Mensajes fallidos de vuelta en la cola: {count}.',
+    noneFailed: 'No hay mensajes fallidos.',
+    notFailed: '#{id} no está fallido (estado: {state}): queda como está.',
+    notFound: '#{id} no existe.',
+    title: 'Mensaje #{id} → {channel}',
+    text: 'Texto:',
+    alarmPending: 'Mensaje de la alarma #{id}: se redacta al enviarse. Así se vería ahora:',
+    alarmGone: 'Mensaje de la alarma #{id}, que ya no existe: no hay nada que enviar.',
+  },
+
   // ---- Slack surfaces (src/slack/blocks) ----
 
   /** Buttons and phrases shared by several surfaces. */
@@ -203,6 +234,17 @@ export const es = {
     notReached: 'sin contacto',
     noContacts: 'Sin gestiones registradas.',
     today: 'hoy',
+  },
+
+  /** The card's credit lines under the status that applies: the team's decision and the ERP's status. */
+  cardCredit: {
+    decided: {
+      active: 'Restablecido por {author} el {date}',
+      hold: 'Suspendido por {author} el {date}',
+      revoked: 'Revocado por {author} el {date}',
+    } satisfies Record<CreditStatus, string>,
+    byLadder: 'Revocado por el escalamiento al llegar al nivel {level}, el {date}',
+    erp: 'En el ERP: {status}',
   },
 
   /** `/deudor` answers other than the card. */
@@ -306,6 +348,16 @@ export const es = {
     kindDue: '*{kind}*. Resolver a más tardar el {date}.',
   },
 
+  /** Closing a barrier case (`resolve_barrier`), on every surface that shows one. */
+  barrierResolution: {
+    resolve: 'Marcar resuelta',
+    resolvedBy: 'Resuelta por {user} el {when}',
+    resolvedAutomatically: 'Resuelta automáticamente el {when}, sin nada vencido',
+    alreadyBy: '{user} ya resolvió esta barrera el {when}; no hace falta hacer nada más.',
+    alreadyAutomatically: 'Esta barrera ya se resolvió automáticamente el {when}, porque no quedaba nada vencido; no hace falta hacer nada más.',
+    recent: 'Barreras resueltas recientemente',
+  },
+
   /** The collector's daily list (DM). */
   dailyList: {
     title: 'Tu lista de hoy, {date}: {count} deudores',
@@ -367,6 +419,10 @@ export const es = {
     failed: 'Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento; si sigue fallando, avisa a un administrador.',
     debtor_not_found: 'Ya no encuentro a ese deudor. Búscalo de nuevo con {command}.',
     already_acknowledged: 'Esta alarma ya estaba atendida; no hace falta hacer nada más.',
+    alarm_not_found: 'Esa alarma no existe; no hay nada que atender.',
+    barrier_not_found: 'Esa barrera ya no existe; no hay nada que resolver.',
+    unreadable: 'No pude leer este botón o formulario; quizá viene de un mensaje antiguo. No se guardó nada: busca al deudor de nuevo con {command}.',
+    bad_search_text: 'La búsqueda trae caracteres de control que no puedo buscar. Escribe el nombre, código o RFC del deudor después de {command}.',
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { submitOutcome } from '../../services/outcome-submission.js';
 import { barrierAssignedMessage, errorMessage, outcomeErrors, outcomeStoredView, readOutcomeForm } from '../blocks/index.js';
+import { messageModal } from '../blocks/notice-views.js';
 import { t } from '../i18n/index.js';
 import { today, type SlackDeps } from '../context.js';
 import { FIELD } from '../ids.js';
@@ -13,19 +14,26 @@ import { outcomeMetadata } from './outcome-metadata.js';
 export function logOutcomeSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const { locale } = deps.policy;
+    const metadata = outcomeMetadata(view.private_metadata);
+    if (!metadata) {
+      // Nothing the user can correct in this form: replace it with the reason.
+      await ack({ response_action: 'update', view: messageModal(errorMessage('unreadable', locale), locale) });
+      return;
+    }
     const result = await submitOutcome(deps.database.db, deps.policy, {
       slackUserId: body.user.id,
-      debtorId: outcomeMetadata(view.private_metadata).debtorId,
+      debtorId: metadata.debtorId,
       form: readOutcomeForm(view.state.values),
       idempotencyKey: `view:${view.id}`,
       today: today(deps),
-      notices: (outcome, debtor) =>
-        outcome.type === 'barrier'
+      notices: (outcome, debtor, created) =>
+        outcome.type === 'barrier' && created.barrierId !== null
           ? [
               {
                 channel: outcome.ownerSlackId,
                 payload: barrierAssignedMessage(
                   {
+                    barrierId: created.barrierId,
                     debtorName: debtor.name,
                     debtorId: debtor.id,
                     kind: outcome.barrierKind,
@@ -41,7 +49,7 @@ export function logOutcomeSubmission(deps: SlackDeps) {
     });
     switch (result.status) {
       case 'invalid':
-        await ack({ response_action: 'errors', errors: outcomeErrors(result.errors, locale) });
+        await ack({ response_action: 'errors', errors: outcomeErrors(result.errors, locale, result.dateLimit) });
         return;
       case 'unknown_owner':
         await ack({ response_action: 'errors', errors: { [FIELD.barrierOwner]: t(locale, 'modal.unknownOwner') } });

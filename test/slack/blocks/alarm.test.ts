@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALARM_KINDS, alarmMessage, type AlarmKind } from '../../../src/slack/blocks/index.js';
 import { isMessageKey, type Locale } from '../../../src/slack/i18n/index.js';
-import { ACTION } from '../../../src/slack/ids.js';
+import { ACTION, BLOCK } from '../../../src/slack/ids.js';
 import { alarmView, longName } from './fixtures.js';
 import { expectWithinLimits, findAll, visibleText } from './slack-limits.js';
 
@@ -62,6 +62,40 @@ describe('alarmMessage', () => {
     expect(findAll(message.blocks, 'button').map((b) => b.action_id)).toEqual([ACTION.logOutcome, ACTION.openDebtor]);
     expect(message.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: expected }] });
     expectWithinLimits(message);
+  });
+
+  it.each(LOCALES)('an overdue barrier offers resolve_barrier with its id, in the block the listener knows (%s)', (locale) => {
+    const message = alarmMessage(alarmView('barrier_overdue', { barrier: { id: 600, resolved: null } }), locale);
+    expect(findAll(message.blocks, 'button').map((b) => [b.action_id, b.value])).toEqual([
+      [ACTION.logOutcome, '42'],
+      [ACTION.openDebtor, '42'],
+      [ACTION.ackAlarm, '900'],
+      [ACTION.resolveBarrier, '600'],
+    ]);
+    expect(message.blocks[1]).toMatchObject({ type: 'actions', block_id: BLOCK.alarmActions });
+    expectWithinLimits(message);
+  });
+
+  it.each([
+    ['es', 'Atendida por <@U0LEAD001> el 23 nov 2026 09:14', 'Resuelta por <@U0OWNER01> el 23 nov 2026 09:20'],
+    ['en', 'Acknowledged by <@U0LEAD001> on Nov 23, 2026 09:14', 'Resolved by <@U0OWNER01> on Nov 23, 2026 09:20'],
+  ] as const)('once its barrier is resolved, says who and when instead of the button, beside the acknowledgement (%s)', (locale, ack, resolved) => {
+    const message = alarmMessage(
+      alarmView('barrier_overdue', {
+        acknowledged: { bySlackId: 'U0LEAD001', at: new Date('2026-11-23T15:14:00Z') },
+        barrier: { id: 600, resolved: { bySlackId: 'U0OWNER01', at: new Date('2026-11-23T15:20:00Z') } },
+      }),
+      locale,
+    );
+    expect(findAll(message.blocks, 'button').map((b) => b.action_id)).toEqual([ACTION.logOutcome, ACTION.openDebtor]);
+    expect(message.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: ack }, { type: 'mrkdwn', text: resolved }] });
+    expectWithinLimits(message);
+  });
+
+  it('a barrier resolved automatically says so', () => {
+    const message = alarmMessage(alarmView('barrier_overdue', { barrier: { id: 600, resolved: { bySlackId: null, at: new Date('2026-11-23T15:20:00Z') } } }), 'es');
+    expect(findAll(message.blocks, 'button').map((b) => b.action_id)).toEqual([ACTION.logOutcome, ACTION.openDebtor, ACTION.ackAlarm]);
+    expect(visibleText(message.blocks)).toContain('Resuelta automáticamente el 23 nov 2026 09:20, sin nada vencido');
   });
 
   it('shows a missing detail as a dash and unknown codes as escaped text', () => {

@@ -58,7 +58,10 @@ describe('debtorCard', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(findAll(card.blocks, 'button').map((b) => [b.action_id, b.value])).toEqual([[ACTION.logOutcome, '42']]);
+    expect(findAll(card.blocks, 'button').map((b) => [b.action_id, b.value])).toEqual([
+      [ACTION.resolveBarrier, '600'],
+      [ACTION.logOutcome, '42'],
+    ]);
     expectWithinLimits(card);
   });
 
@@ -77,6 +80,7 @@ describe('debtorCard', () => {
       name: longName(200),
       promises: 50,
       barriers: 30,
+      resolvedBarriers: 5,
       pressures: 12,
       contacts: 5,
       currencies: 8,
@@ -91,5 +95,92 @@ describe('debtorCard', () => {
     expect(text).toContain(t(locale, 'common.andMore', { count: 25 }));
     expect(text).toContain(t(locale, 'common.andMore', { count: 7 }));
     expect(text).toContain(t(locale, 'common.andMore', { count: 3 }));
+  });
+});
+
+describe('debtorCard credit lines', () => {
+  const at = new Date(`${TODAY}T16:30:00Z`);
+  const manager = { id: 9, slackUserId: 'U0MANAGER1', name: 'Laura Ríos' };
+  type Credit = ReturnType<typeof debtorSummary>['credit'];
+
+  /** The text of the card's credit field, as Slack receives it. */
+  function creditField(effective: string, credit: Credit, locale: Locale): string {
+    const summary = debtorSummary();
+    const card = debtorCard({ ...summary, debtor: { ...summary.debtor, creditStatus: effective }, credit }, { locale, today: TODAY, timeZone: 'America/Mexico_City' });
+    const fields = findAll(card.blocks, 'mrkdwn').map((f) => String(f.text));
+    return fields.find((text) => text.startsWith(`*${t(locale, 'card.credit')}*`))!;
+  }
+
+  it.each<[string, Locale, string, Credit, string]>([
+    ['no decision: the ERP status alone', 'es', 'hold', { erp: 'hold', decision: null }, '*Crédito*\nCrédito suspendido'],
+    [
+      "a collector's hold over an active ERP status",
+      'es',
+      'hold',
+      { erp: 'active', decision: { status: 'hold', decidedAt: at, decidedBy: manager } },
+      '*Crédito*\nCrédito suspendido\n_Suspendido por <@U0MANAGER1> el 23 nov 2026_\n_En el ERP: Crédito activo_',
+    ],
+    [
+      'restored by the team while the ERP still holds',
+      'es',
+      'hold',
+      { erp: 'hold', decision: { status: 'active', decidedAt: at, decidedBy: manager } },
+      '*Crédito*\nCrédito suspendido\n_Restablecido por <@U0MANAGER1> el 23 nov 2026_\n_En el ERP: Crédito suspendido_',
+    ],
+    [
+      'the ladder revoked, and so did the ERP',
+      'es',
+      'revoked',
+      { erp: 'revoked', decision: { status: 'revoked', decidedAt: at, decidedBy: null } },
+      '*Crédito*\nCrédito revocado\n_Revocado por el escalamiento al llegar al nivel 4, el 23 nov 2026_',
+    ],
+    [
+      'in English',
+      'en',
+      'revoked',
+      { erp: 'hold', decision: { status: 'revoked', decidedAt: at, decidedBy: manager } },
+      '*Credit*\nCredit revoked\n_Revoked by <@U0MANAGER1> on Nov 23, 2026_\n_In the ERP: Credit on hold_',
+    ],
+  ])('%s (%s)', (_name, locale, effective, credit, expected) => {
+    expect(creditField(effective, credit, locale)).toBe(expected);
+  });
+});
+
+describe('debtorCard barriers', () => {
+  it.each(LOCALES)('each open barrier has its resolve button; past five they are counted (%s)', (locale) => {
+    const card = debtorCard(debtorSummary({ barriers: 7 }), { locale, today: TODAY });
+    const resolve = findAll(card.blocks, 'button').filter((b) => b.action_id === ACTION.resolveBarrier);
+    expect(resolve.map((b) => b.value)).toEqual(['600', '601', '602', '603', '604']);
+    expect(resolve.every((b) => (b.text as { text: string }).text === t(locale, 'barrierResolution.resolve'))).toBe(true);
+    const text = visibleText(card.blocks);
+    expect(text).toContain(t(locale, 'card.barriers', { count: 7 }));
+    expect(text).toContain(t(locale, 'common.andMore', { count: 2 }));
+    expectWithinLimits(card);
+  });
+
+  it.each([
+    [
+      'es',
+      [
+        '*Barreras resueltas recientemente*',
+        '• Falta un documento · Resuelta por <@U00000008X> el 23 nov 2026 09:14',
+        '• Error en la factura · Resuelta automáticamente el 22 nov 2026 09:14, sin nada vencido',
+      ],
+    ],
+    [
+      'en',
+      [
+        '*Recently resolved barriers*',
+        '• Missing document · Resolved by <@U00000008X> on Nov 23, 2026 09:14',
+        '• Invoice error · Resolved automatically on Nov 22, 2026 09:14, nothing overdue',
+      ],
+    ],
+  ] as const)('shows the barriers resolved lately, by whom or automatically, without buttons (%s)', (locale, lines) => {
+    const card = debtorCard(debtorSummary({ barriers: 0, resolvedBarriers: 2 }), { locale, today: TODAY, timeZone: 'America/Mexico_City' });
+    const text = visibleText(card.blocks);
+    for (const line of lines) expect(text).toContain(line);
+    expect(text).not.toContain(t(locale, 'card.barriers', { count: 0 }));
+    expect(findAll(card.blocks, 'button').map((b) => b.action_id)).toEqual([ACTION.logOutcome]);
+    expectWithinLimits(card);
   });
 });

@@ -77,6 +77,8 @@ export function workItems(count: number, name?: (i: number) => string): WorkItem
 export interface SummarySize {
   promises?: number;
   barriers?: number;
+  /** Barriers resolved lately: even ones by a person, odd ones automatically. */
+  resolvedBarriers?: number;
   pressures?: number;
   contacts?: number;
   currencies?: number;
@@ -87,7 +89,7 @@ export interface SummarySize {
 
 /** A debtor card's data; the defaults are an ordinary overdue account. */
 export function debtorSummary(size: SummarySize = {}): DebtorSummary {
-  const { promises = 2, barriers = 1, pressures = 1, contacts = 3, currencies = 1, noteLength = 120 } = size;
+  const { promises = 2, barriers = 1, resolvedBarriers = 0, pressures = 1, contacts = 3, currencies = 1, noteLength = 120 } = size;
   const codes = ['MXN', 'USD', 'EUR', 'CAD', 'GBP', 'JPY', 'CLP', 'COP'];
   const note = 'Dice que el pago está en revisión con tesorería; pide reenviar la factura & el complemento <CFDI>. '
     .repeat(Math.ceil(noteLength / 90))
@@ -102,6 +104,10 @@ export function debtorSummary(size: SummarySize = {}): DebtorSummary {
       risk: 'medium',
       creditStatus: 'hold',
       escalationLevel: 2,
+    },
+    credit: {
+      erp: 'active',
+      decision: { status: 'hold', decidedAt: new Date(`${TODAY}T16:30:00Z`), decidedBy: { id: 9, slackUserId: 'U0MANAGER1', name: 'Laura Ríos' } },
     },
     collector: size.collector === false ? null : { id: 7, slackUserId: 'U0COLLECT1', name: 'Ana Gómez', teamId: 1 },
     // 300 invoices' worth of money: large totals, several currencies.
@@ -121,6 +127,12 @@ export function debtorSummary(size: SummarySize = {}): DebtorSummary {
       description: 'Falta la constancia de situación fiscal actualizada y el alta en el portal de proveedores. '.repeat(3),
       dueOn: addDays(TODAY, i - 2),
       owner: { id: 8 + i, slackUserId: slackId(8 + i), name: `Responsable ${i}` },
+    })),
+    resolvedBarriers: Array.from({ length: resolvedBarriers }, (_, i) => ({
+      id: 650 + i,
+      kind: BARRIER_KINDS[i % BARRIER_KINDS.length]!,
+      resolvedAt: new Date(Date.UTC(2026, 10, 23 - i, 15, 14)),
+      resolvedBySlackId: i % 2 === 0 ? slackId(8 + i) : null,
     })),
     pendingPressures: Array.from({ length: pressures }, (_, i) => ({
       id: 700 + i,
