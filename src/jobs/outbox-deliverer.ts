@@ -264,10 +264,21 @@ export function createDeliverer(deps: DelivererDeps) {
    */
   async function drain(opts: { untilEmpty?: (() => Promise<boolean>) | undefined; deadline?: Date } = {}): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
-    await takeBackDeadClaims();
+    // Dead claims are taken back beside the first pass, not before it: what they give back is
+    // claimed by the next pass, and the live queues do not wait for the look-up.
+    let takingBack: Promise<{ error: unknown } | null> | null = takeBackDeadClaims().then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
     for (;;) {
       const claimed = await deliverBatch(report);
       if (claimed > 0) continue;
+      if (takingBack) {
+        const failed = await takingBack;
+        takingBack = null;
+        if (failed) throw failed.error;
+        continue;
+      }
       if (opts.untilEmpty && (await opts.untilEmpty())) return report;
       if (opts.deadline && now() >= opts.deadline) return report;
       // Messages may wait behind a channel that just spoke: pass again once the first is free.
