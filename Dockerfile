@@ -1,12 +1,12 @@
 # syntax=docker/dockerfile:1
 
-# Builds the JavaScript (npm ci runs `npm run build`), then keeps production dependencies only.
+# Builds the JavaScript (npm ci runs `npm run build`, which compiles src/ only), then keeps
+# production dependencies only. The bench stays out of the image (.dockerignore).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json build.js ./
 COPY bin ./bin
 COPY src ./src
-COPY bench ./bench
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev && npm cache clean --force
 
 FROM node:20-bookworm-slim

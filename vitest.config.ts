@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The bench's smoke run has its own script (`npm run bench:smoke`, vitest.bench.config.ts).
+    exclude: [...configDefaults.exclude, 'test/bench.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // The first test of a file also waits for its database (PGlite boots in WASM).
     testTimeout: 90_000,

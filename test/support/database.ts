@@ -1,27 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
 import { inject, test as base } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { createPGlite, migratePGlite, pgliteDatabase } from '../../src/db/pglite.js';
+import { pgliteDatabase, pgliteOptions } from '../../src/db/pglite.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 
-// PGlite: booted and migrated once per worker, cloned once per test file, emptied per test.
+// Both migrated once, in test/support/global-setup.ts; emptied per test.
+// PGlite: each test file loads the dump of a migrated data directory.
 // PostgreSQL (TEST_DATABASE_URL): one database per test file, copied from a migrated template.
-let migratedPGlite: Promise<PGlite> | undefined;
-
-function basePGlite(): Promise<PGlite> {
-  migratedPGlite ??= createPGlite(undefined).then(async (pg) => {
-    await migratePGlite(pg);
-    return pg;
-  });
-  return migratedPGlite;
-}
-
 async function fileDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const templateUrl = inject('postgresTemplateUrl');
   if (!templateUrl) {
-    const pg = (await (await basePGlite()).clone()) as PGlite;
-    const database = pgliteDatabase(pg);
+    const dump = new Blob([await readFile(inject('pgliteDumpPath')!)]);
+    const database = pgliteDatabase(await PGlite.create({ ...pgliteOptions(), loadDataDir: dump }));
     return { database, drop: () => database.close() };
   }
   const template = new URL(templateUrl);

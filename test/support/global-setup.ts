@@ -1,10 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migratePostgresDb } from '../../src/db/migrate.js';
+import { createPGlite, migratePGlite } from '../../src/db/pglite.js';
 import { postgresClient } from '../../src/db/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresTemplateUrl: string | null;
+    /** A migrated PGlite data directory, dumped (tar.gz): each test file loads it. */
+    pgliteDumpPath: string | null;
   }
 }
 
@@ -14,13 +20,18 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** With TEST_DATABASE_URL, migrates one template database that each test file copies. */
+/**
+ * Migrates once what every test file starts from: a PGlite data directory dumped to a file,
+ * or with TEST_DATABASE_URL a template database that each test file copies. Loading the dump
+ * spares each file booting a second PGlite and running the migrations.
+ */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide('postgresTemplateUrl', null);
-    return;
+    return provideMigratedPGlite(project);
   }
+  project.provide('pgliteDumpPath', null);
   const admin = postgresClient(url, 1);
   const template = `cobranza_tpl_${process.pid}`;
   await admin.unsafe(`DROP DATABASE IF EXISTS ${template}`);
@@ -34,4 +45,18 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
   };
+}
+
+async function provideMigratedPGlite(project: TestProject) {
+  const dir = await mkdtemp(join(tmpdir(), 'cobranza-test-pglite-'));
+  const pg = await createPGlite(undefined);
+  try {
+    await migratePGlite(pg);
+    const dumpPath = join(dir, 'migrated.tar.gz');
+    await writeFile(dumpPath, Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()));
+    project.provide('pgliteDumpPath', dumpPath);
+  } finally {
+    await pg.close();
+  }
+  return () => rm(dir, { recursive: true, force: true });
 }

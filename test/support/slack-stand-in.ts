@@ -74,6 +74,9 @@ export class SlackStandIn {
   private seq = 0;
   readonly sockets: WebSocket[] = [];
 
+  /** `now` stamps each recorded call: a test on virtual time passes its clock. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   get url(): string {
     const { port } = this.server!.address() as AddressInfo;
     return `http://127.0.0.1:${port}/api/`;
@@ -170,11 +173,11 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const args = decodeArgs(raw, req.headers['content-type']);
     if (path.startsWith('/response/')) {
-      this.responses.push({ method: path, args, at: Date.now() });
+      this.responses.push({ method: path, args, at: this.now() });
       return { status: 200, headers: {}, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    const call = { method, args, at: Date.now() };
+    const call = { method, args, at: this.now() };
     this.calls.push(call);
     const held = this.holds.find((h) => h.method === method && h.when(args));
     if (held) {
