@@ -4,6 +4,9 @@ import type { webApi } from '@slack/bolt';
 // message whose process died before recording the answer can be found in the channel's
 // history instead of being posted again.
 
+/** The only method that takes message metadata, hence the only one whose posts can be looked up. */
+export const POST_MESSAGE = 'chat.postMessage';
+
 /** `metadata.event_type` of the outbox's messages. */
 export const OUTBOX_EVENT_TYPE = 'cobranza_outbox_message';
 

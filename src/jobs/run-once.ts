@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { queryRows } from '../db/query-rows.js';
+import { jobRuns } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
 
 export type JobName = 'daily-list' | 'alarms';
@@ -15,22 +15,27 @@ export type RunOnceResult<T> = { ran: true; summary: T } | { ran: false; reason:
  */
 export async function runOnce<T>(db: Db, job: JobName, date: IsoDate, work: (tx: Db) => Promise<T>, describe: (summary: T) => string): Promise<RunOnceResult<T>> {
   return db.transaction(async (tx) => {
-    const claimed = await queryRows<{ id: number }>(
-      tx,
-      sql`insert into job_runs (job, run_on) values (${job}, ${date}) on conflict (job, run_on) do nothing returning id`,
-    );
-    const run = claimed[0];
+    const [run] = await tx
+      .insert(jobRuns)
+      .values({ job, runOn: date })
+      .onConflictDoNothing({ target: [jobRuns.job, jobRuns.runOn] })
+      .returning({ id: jobRuns.id });
     if (!run) return { ran: false, reason: 'already_ran' } as const;
     const summary = await work(tx);
-    await tx.execute(
-      sql`update job_runs set state = 'done', finished_at = now(), summary = ${describe(summary)} where id = ${run.id}`,
-    );
+    await tx
+      .update(jobRuns)
+      .set({ state: 'done', finishedAt: sql`now()`, summary: describe(summary) })
+      .where(eq(jobRuns.id, run.id));
     return { ran: true, summary } as const;
   });
 }
 
 /** Whether a job already ran for a date (the scheduler's catch-up asks). */
 export async function hasRun(db: Db, job: JobName, date: IsoDate): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from job_runs where job = ${job} and run_on = ${date}`);
-  return Number(rows[0]?.n ?? 0) > 0;
+  const [run] = await db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.runOn, date)))
+    .limit(1);
+  return run !== undefined;
 }

@@ -114,46 +114,38 @@ function unclosedQuoteLine(text: string, firstLine: number): number {
 }
 
 /**
- * Streams CSV records in batches, each record with the line it starts on. Quoted fields
- * may hold commas, quotes and line breaks; a UTF-8 byte order mark is dropped; blank lines
- * (and a record of one empty field, which reads the same) are skipped but counted. Reading
- * pauses while the consumer is busy (backpressure).
- *
- * Text with quotes goes through csv-parse. A stretch of complete records without any quote
- * can only be fields separated by commas and records by the delimiter, so it is split
- * directly: the same records csv-parse gives, several times faster on a large ERP export.
+ * Cuts complete records into batches, keeping the delimiter (once known) and the line the
+ * next record starts on across the chunks of a stream.
  */
-export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
-  // Drops a BOM and turns bytes that are not UTF-8 into U+FFFD (reported per cell later).
-  const decoder = new TextDecoder('utf-8');
-  let pending = '';
-  let delimiter: Delimiter | undefined;
-  let nextLine = 1;
-  let started = false;
+class RecordBatcher {
+  delimiter: Delimiter | undefined;
+  nextLine = 1;
 
-  // Small batches of quote-free text: records handed on soon die young, which keeps the
-  // garbage collector's work on a million-row file small.
-  function* batches(text: string): Generator<CsvBatch> {
+  /**
+   * Text with quotes goes through csv-parse; quote-free text is cut in small batches: records
+   * handed on soon die young, which keeps the garbage collector's work on a large file small.
+   */
+  *batches(text: string): Generator<CsvBatch> {
     if (text.includes('"')) {
-      const batch = parsed(text);
+      const batch = this.parsed(text);
       if (batch.size > 0) yield batch;
       return;
     }
-    const d = delimiter ?? '\n';
+    const d = this.delimiter ?? '\n';
     for (let start = 0; start < text.length; ) {
       const next = start + BATCH_CHARS < text.length ? text.indexOf(d, start + BATCH_CHARS) : -1;
       const cut = next === -1 ? text.length : next + d.length;
-      const batch = split(text.slice(start, cut));
+      const batch = this.split(text.slice(start, cut));
       start = cut;
       if (batch.size > 0) yield batch;
     }
   }
 
   /** Quote-free text: records are the pieces between delimiters, fields the pieces between commas. */
-  function split(text: string): CsvBatch {
+  private split(text: string): CsvBatch {
     const records: string[] = [];
     const lines: number[] = [];
-    const d = delimiter ?? '\n';
+    const d = this.delimiter ?? '\n';
     // Only a CRLF file can hold a bare LF inside an unquoted field.
     const innerBreaks = d === '\r\n';
     let start = 0;
@@ -162,9 +154,9 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       if (end === -1) end = text.length;
       const row = text.slice(start, end);
       start = end + d.length;
-      const line = nextLine;
-      nextLine += 1;
-      if (innerBreaks && row.includes('\n')) nextLine += row.split('\n').length - 1;
+      const line = this.nextLine;
+      this.nextLine += 1;
+      if (innerBreaks && row.includes('\n')) this.nextLine += row.split('\n').length - 1;
       if (row === '') continue; // a blank line
       records.push(row);
       lines.push(line);
@@ -172,33 +164,17 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
     return new CsvBatch(lines, records, null, innerBreaks);
   }
 
-  function parsed(text: string): CsvBatch {
-    const firstLine = nextLine;
-    let rows: string[][];
-    try {
-      const options: Options = {
-        relax_column_count: true,
-        skip_empty_lines: false,
-        record_delimiter: delimiter ?? '\n',
-        max_record_size: MAX_RECORD_CHARS,
-      };
-      rows = parse(text, options);
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      const line =
-        error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE'
-          ? unclosedQuoteLine(text, firstLine)
-          : firstLine + (typeof error.lines === 'number' ? error.lines - 1 : 0);
-      throw new CsvSyntaxError(line, syntaxMessage(error));
-    }
+  /** Text with quotes, through csv-parse; a syntax error names the line it is on. */
+  parsed(text: string): CsvBatch {
+    const rows = this.parse(text);
     const records: string[][] = [];
     const lines: number[] = [];
-    const breakChar = delimiter === '\r' ? '\r' : '\n';
+    const breakChar = this.delimiter === '\r' ? '\r' : '\n';
     for (const record of rows) {
-      const line = nextLine;
-      nextLine += 1;
+      const line = this.nextLine;
+      this.nextLine += 1;
       for (const field of record) {
-        if (field.includes(breakChar)) nextLine += field.split(breakChar).length - 1;
+        if (field.includes(breakChar)) this.nextLine += field.split(breakChar).length - 1;
       }
       if (record.length === 1 && record[0] === '') continue; // a blank line
       records.push(record);
@@ -207,6 +183,43 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
     return new CsvBatch(lines, null, records);
   }
 
+  private parse(text: string): string[][] {
+    const firstLine = this.nextLine;
+    try {
+      const options: Options = {
+        relax_column_count: true,
+        skip_empty_lines: false,
+        record_delimiter: this.delimiter ?? '\n',
+        max_record_size: MAX_RECORD_CHARS,
+      };
+      return parse(text, options);
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const line =
+        error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE'
+          ? unclosedQuoteLine(text, firstLine)
+          : firstLine + (typeof error.lines === 'number' ? error.lines - 1 : 0);
+      throw new CsvSyntaxError(line, syntaxMessage(error));
+    }
+  }
+}
+
+/**
+ * Streams CSV records in batches, each record with the line it starts on. Quoted fields
+ * may hold commas, quotes and line breaks; a UTF-8 byte order mark is dropped; blank lines
+ * (and a record of one empty field, which reads the same) are skipped but counted. Reading
+ * pauses while the consumer is busy (backpressure).
+ *
+ * Text with quotes goes through csv-parse. A stretch of complete records without any quote
+ * can only be fields separated by commas and records by the delimiter, so it is split
+ * directly: the same records csv-parse gives, without its per-character work on a large ERP export.
+ */
+export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
+  // Drops a BOM and turns bytes that are not UTF-8 into U+FFFD (reported per cell later).
+  const decoder = new TextDecoder('utf-8');
+  const records = new RecordBatcher();
+  let pending = '';
+  let started = false;
   for await (const chunk of source as AsyncIterable<Buffer | Uint8Array | string>) {
     let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (!started && text.length > 0) {
@@ -214,23 +227,23 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     pending += text;
-    delimiter ??= detectDelimiter(pending);
-    const end = delimiter ? completeRecordsEnd(pending, delimiter) : 0;
+    records.delimiter ??= detectDelimiter(pending);
+    const end = records.delimiter ? completeRecordsEnd(pending, records.delimiter) : 0;
     if (end === 0) {
       if (pending.length > MAX_RECORD_CHARS) {
         // Let the parser say what is wrong (a stray or unclosed quote) and where.
-        parsed(pending);
-        throw new CsvSyntaxError(nextLine, 'a record longer than 1 MB (probably an unclosed quote)');
+        records.parsed(pending);
+        throw new CsvSyntaxError(records.nextLine, 'a record longer than 1 MB (probably an unclosed quote)');
       }
       continue;
     }
     const complete = pending.slice(0, end);
     pending = pending.slice(end);
-    yield* batches(complete);
+    yield* records.batches(complete);
   }
   pending += decoder.decode();
   if (pending.length > 0) {
-    delimiter ??= detectDelimiter(`${pending}\n`);
-    yield* batches(pending);
+    records.delimiter ??= detectDelimiter(`${pending}\n`);
+    yield* records.batches(pending);
   }
 }
