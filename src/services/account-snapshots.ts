@@ -37,43 +37,105 @@ export interface AccountSnapshot {
 }
 
 type Count = string | number | null;
-/** One snapshot row as the query sends it: a JSON array, in the order of `COLUMNS`. */
-type Row = [
-  debtorId: number,
-  externalId: string,
-  name: string,
-  collectorId: number | null,
-  escalationLevel: number,
-  erpCreditStatus: CreditStatus,
-  risk: Risk,
-  currencies: string[] | null,
-  open: Array<string | number> | null,
-  overdue: Array<string | number> | null,
-  oldestOverdueDue: string | null,
-  nextDue: string | null,
-  pendingPromises: Count,
-  promisesDueToday: Count,
-  brokenPromises: Count,
-  openBarriers: Count,
-  barriersDueToday: Count,
-  barriersOverdue: Count,
-  pressuresPending: Count,
-  pressureToday: Count,
-  pressurePassed: Count,
-  lastContactOn: string | null,
-  nextContactOn: string | null,
-  hasPaid: boolean,
-  teamCreditStatus: CreditStatus | null,
-];
+/** One snapshot row, named. */
+interface Row {
+  debtorId: number;
+  externalId: string;
+  name: string;
+  collectorId: number | null;
+  escalationLevel: number;
+  erpCreditStatus: CreditStatus;
+  teamCreditStatus: CreditStatus | null;
+  risk: Risk;
+  currencies: string[] | null;
+  open: Array<string | number> | null;
+  overdue: Array<string | number> | null;
+  oldestOverdueDue: string | null;
+  nextDue: string | null;
+  pendingPromises: Count;
+  promisesDueToday: Count;
+  brokenPromises: Count;
+  openBarriers: Count;
+  barriersDueToday: Count;
+  barriersOverdue: Count;
+  pressuresPending: Count;
+  pressureToday: Count;
+  pressurePassed: Count;
+  lastContactOn: string | null;
+  nextContactOn: string | null;
+  hasPaid: boolean;
+}
 
-/** The columns of `Row`, in its order. */
-const COLUMNS = sql.raw(`d.id, d.external_id, d.name, d.collector_id, d.escalation_level, d.credit_status, d.risk,
-      inv.currencies, inv.open, inv.overdue, inv.oldest::text, inv.next_due::text,
-      pr.pending, pr.due_today, pr.broken,
-      ba.open, ba.due_today, ba.overdue,
-      ps.pending, ps.today, ps.passed,
-      cl.last_on::text, cl.next_contact_on::text,
-      exists (select 1 from payments p where p.debtor_id = d.id), d.team_credit_status`);
+/**
+ * Each `Row` field and the expression that selects it. The row travels as one JSON array
+ * (decoding two dozen named columns per row in the driver, or sending their names in every
+ * row, costs more than the query at scale); the select list and `decodeRow` both follow
+ * this object's order, so a column is named once.
+ */
+const COLUMNS: { readonly [K in keyof Row]: string } = {
+  debtorId: 'd.id',
+  externalId: 'd.external_id',
+  name: 'd.name',
+  collectorId: 'd.collector_id',
+  escalationLevel: 'd.escalation_level',
+  erpCreditStatus: 'd.credit_status',
+  teamCreditStatus: 'd.team_credit_status',
+  risk: 'd.risk',
+  currencies: 'inv.currencies',
+  open: 'inv.open',
+  overdue: 'inv.overdue',
+  oldestOverdueDue: 'inv.oldest::text',
+  nextDue: 'inv.next_due::text',
+  pendingPromises: 'pr.pending',
+  promisesDueToday: 'pr.due_today',
+  brokenPromises: 'pr.broken',
+  openBarriers: 'ba.open',
+  barriersDueToday: 'ba.due_today',
+  barriersOverdue: 'ba.overdue',
+  pressuresPending: 'ps.pending',
+  pressureToday: 'ps.today',
+  pressurePassed: 'ps.passed',
+  lastContactOn: 'cl.last_on::text',
+  nextContactOn: 'cl.next_contact_on::text',
+  hasPaid: 'exists (select 1 from payments p where p.debtor_id = d.id)',
+};
+const NAMES = Object.keys(COLUMNS) as Array<keyof Row>;
+const SELECT_ARRAY = sql.raw(`json_build_array(${Object.values(COLUMNS).join(', ')})::text`);
+
+function decodeRow(json: string): Row {
+  const values = JSON.parse(json) as unknown[];
+  const row: Record<string, unknown> = {};
+  NAMES.forEach((name, i) => (row[name] = values[i]));
+  return row as unknown as Row;
+}
+
+function toSnapshot(r: Row): AccountSnapshot {
+  return {
+    debtorId: Number(r.debtorId),
+    externalId: r.externalId,
+    name: r.name,
+    collectorId: r.collectorId === null ? null : Number(r.collectorId),
+    escalationLevel: Number(r.escalationLevel),
+    creditStatus: effectiveCreditStatus(r.erpCreditStatus, r.teamCreditStatus),
+    risk: r.risk,
+    overdue: perCurrency(r.currencies, r.overdue, false),
+    open: perCurrency(r.currencies, r.open, true),
+    oldestOverdueDue: r.oldestOverdueDue,
+    nextDue: r.nextDue,
+    pendingPromises: Number(r.pendingPromises ?? 0),
+    promisesDueToday: Number(r.promisesDueToday ?? 0),
+    brokenPromises: Number(r.brokenPromises ?? 0),
+    openBarriers: Number(r.openBarriers ?? 0),
+    barriersDueToday: Number(r.barriersDueToday ?? 0),
+    barriersOverdue: Number(r.barriersOverdue ?? 0),
+    pressuresPending: Number(r.pressuresPending ?? 0),
+    pressureDeadlinesToday: Number(r.pressureToday ?? 0),
+    pressureDeadlinesPassed: Number(r.pressurePassed ?? 0),
+    lastContactOn: r.lastContactOn,
+    nextContactOn: r.nextContactOn,
+    hasPaid: r.hasPaid,
+  };
+}
 
 function perCurrency(currencies: string[] | null, minor: Array<string | number> | null, keepZero: boolean): Record<string, number> {
   const result: Record<string, number> = {};
@@ -96,8 +158,8 @@ interface Scope {
  * What every account on today's list has, whatever `todaysWork` then decides: something
  * falls due today, or an invoice is overdue or falls due by `preventiveUntil` and either
  * the next contact date has come or a pressure deadline passed. The rules stay in the
- * domain; this only spares reading the accounts that cannot qualify (at 100,000 debtors,
- * 71,352 of 97,991).
+ * domain; this only spares reading the accounts that cannot qualify, which on a
+ * typical day are most of them.
  */
 function mayHaveWork(day: SQL, preventiveUntil: IsoDate): SQL {
   return sql`(pr.due_today > 0 or ps.today > 0 or ba.due_today > 0
@@ -108,17 +170,17 @@ function mayHaveWork(day: SQL, preventiveUntil: IsoDate): SQL {
 /**
  * Invoices, promises, barriers, pressures and contacts aggregated per debtor, each table
  * grouped once and joined by debtor id, so every collector's list costs one pass over
- * each table rather than one lookup per debtor. Dates are cast to text so both drivers
- * return 'YYYY-MM-DD'.
+ * each table rather than one lookup per debtor.
  */
 async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope): Promise<AccountSnapshot[]> {
+  const rows = await queryRows<{ json: string }>(db, snapshotQuery(today, timeZone, scope));
+  return rows.map(({ json }) => toSnapshot(decodeRow(json)));
+}
+
+/** One row per debtor in `scope`, as a JSON array in `COLUMNS` order; dates as text so both drivers return 'YYYY-MM-DD'. */
+function snapshotQuery(today: IsoDate, timeZone: string, scope: Scope): SQL {
   const day = sql`${today}::date`;
-  // Each row comes as one JSON array: at 100,000 debtors, decoding two dozen columns per
-  // row in the driver cost more than the query itself, and an object with the column
-  // names sent 15 MB for the morning's lists where the array sends 6 MB.
-  const rows = await queryRows<{ json: string }>(
-    db,
-    sql`
+  return sql`
     with per_currency as (
       select debtor_id, currency, sum(open_amount)::int8 as open,
              (coalesce(sum(open_amount) filter (where due_date < ${day}), 0))::int8 as overdue,
@@ -146,7 +208,7 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
       select distinct on (debtor_id) debtor_id, (contacted_at at time zone ${timeZone})::date as last_on, next_contact_on
       from contact_logs where ${scope.rows(sql`debtor_id`)} order by debtor_id, contacted_at desc
     )
-    select json_build_array(${COLUMNS})::text as json
+    select ${SELECT_ARRAY} as json
     from debtors d
     left join inv on inv.debtor_id = d.id
     left join pr on pr.debtor_id = d.id
@@ -154,36 +216,7 @@ async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope)
     left join ps on ps.debtor_id = d.id
     left join cl on cl.debtor_id = d.id
     where ${scope.debtors}${scope.workUntil ? sql` and ${mayHaveWork(day, scope.workUntil)}` : sql``}
-    order by d.id`,
-  );
-  return rows.map(({ json }) => {
-    const r = JSON.parse(json) as Row;
-    return {
-      debtorId: Number(r[0]),
-      externalId: r[1],
-      name: r[2],
-      collectorId: r[3] === null ? null : Number(r[3]),
-      escalationLevel: Number(r[4]),
-      creditStatus: effectiveCreditStatus(r[5], r[24]),
-      risk: r[6],
-      overdue: perCurrency(r[7], r[9], false),
-      open: perCurrency(r[7], r[8], true),
-      oldestOverdueDue: r[10],
-      nextDue: r[11],
-      pendingPromises: Number(r[12] ?? 0),
-      promisesDueToday: Number(r[13] ?? 0),
-      brokenPromises: Number(r[14] ?? 0),
-      openBarriers: Number(r[15] ?? 0),
-      barriersDueToday: Number(r[16] ?? 0),
-      barriersOverdue: Number(r[17] ?? 0),
-      pressuresPending: Number(r[18] ?? 0),
-      pressureDeadlinesToday: Number(r[19] ?? 0),
-      pressureDeadlinesPassed: Number(r[20] ?? 0),
-      lastContactOn: r[21],
-      nextContactOn: r[22],
-      hasPaid: r[23],
-    };
-  });
+    order by d.id`;
 }
 
 export interface SnapshotScope {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
 import type { IsoDate } from '../domain/calendar.js';
@@ -49,19 +49,23 @@ export async function collectorDays(
   db: Db,
   input: { today: IsoDate; since: IsoDate; timeZone: string },
 ): Promise<CollectorActivity[]> {
+  const rows = await queryRows<Row>(db, activityQuery(input));
+  return rows.map(toActivity);
+}
+
+/**
+ * Each table grouped once by collector (or author) and joined to the people. The dates and
+ * the zone are written into the statement (checked values, quoted by drizzle) rather than
+ * sent as parameters: postgres.js asks the server for a statement's parameter types first
+ * and reads the answer only when this process is free, which would hold the query back
+ * while the morning job renders the lists.
+ */
+function activityQuery(input: { today: IsoDate; since: IsoDate; timeZone: string }): SQL {
   const { today, since, timeZone } = input;
   // The window as instants, so contacts are compared on their stored column.
   const from = sql`(${since}::date::timestamp at time zone ${timeZone})`;
   const until = sql`(${today}::date::timestamp at time zone ${timeZone})`;
-  // Each table is grouped once by collector (or author) and joined to the people.
-  // The two dates and the zone are written into the statement (checked values, quoted by
-  // drizzle): postgres.js asks the server for the types of a statement's parameters
-  // before it sends the statement, and answers it only once this process is free, so
-  // the morning job, busy rendering the lists, left this query waiting 0.2 s. Without
-  // parameters it goes out at once and runs while the lists are rendered.
-  const rows = await queryRows<Row>(
-    db,
-    sql`
+  return sql`
     with contacts as (
       select author_id, count(*) as n from contact_logs
       where contacted_at >= ${from} and contacted_at < ${until} group by author_id
@@ -96,9 +100,11 @@ export async function collectorDays(
     left join judged on judged.collector_id = u.id
     left join collected on collected.collector_id = u.id
     where u.role = 'collector' or exists (select 1 from debtors d where d.collector_id = u.id)
-    order by u.name`.inlineParams(),
-  );
-  return rows.map((r) => ({
+    order by u.name`.inlineParams();
+}
+
+function toActivity(r: Row): CollectorActivity {
+  return {
     collectorId: Number(r.id),
     name: r.name,
     slackUserId: r.slack_user_id,
@@ -108,5 +114,5 @@ export async function collectorDays(
     promisesBroken: Number(r.broken),
     promised: perCurrency(r.promised),
     collected: perCurrency(r.collected),
-  }));
+  };
 }

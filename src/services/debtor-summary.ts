@@ -7,7 +7,7 @@ import { effectiveCreditStatus } from '../domain/credit.js';
 import type { Suggestion } from '../domain/next-best-action.js';
 import type { Policy } from '../domain/policy.js';
 import type { CreditStatus } from '../domain/vocabulary.js';
-import { snapshotOfDebtor } from './account-snapshots.js';
+import { snapshotOfDebtor, type AccountSnapshot } from './account-snapshots.js';
 import { recentlyResolvedBarriers } from './barriers.js';
 import { assess } from './worklist.js';
 
@@ -63,8 +63,36 @@ export interface DebtorSummary {
 export async function debtorSummary(db: Db, policy: Policy, debtorId: number, today: IsoDate): Promise<DebtorSummary | null> {
   const snapshot = await snapshotOfDebtor(db, debtorId, { today, timeZone: policy.timeZone });
   if (!snapshot) return null;
+  const account = await accountOf(db, debtorId);
+  if (!account) return null;
+  const [openPromises, openBarriers, pendingPressures, lastContacts, debtorContacts, resolvedBarriers] = await Promise.all([
+    openPromisesOf(db, debtorId),
+    openBarriersOf(db, debtorId),
+    pendingPressuresOf(db, debtorId),
+    lastContactsOf(db, debtorId),
+    contactsOf(db, debtorId),
+    recentlyResolvedBarriers(db, { debtorId }, today, RESOLVED_BARRIERS),
+  ]);
+  const { state, suggestion, priority } = assess(snapshot, today, policy);
+  return {
+    ...describeAccount(account),
+    totals: totalsOf(snapshot),
+    oldestOverdueDays: state.oldestOverdueDays,
+    openPromises,
+    openBarriers,
+    resolvedBarriers: resolvedBarriers.map((b) => ({ id: b.id, kind: b.kind, resolvedAt: b.resolvedAt!, resolvedBySlackId: b.resolvedBySlackId })),
+    pendingPressures,
+    lastContacts,
+    contacts: debtorContacts,
+    suggestion,
+    priority,
+  };
+}
+
+/** The debtor's own row with its collector and whoever took the team's credit decision. */
+async function accountOf(db: Db, debtorId: number) {
   const decider = alias(users, 'decider');
-  const [debtor] = await db
+  const [account] = await db
     .select({
       id: debtors.id,
       externalId: debtors.externalId,
@@ -86,101 +114,108 @@ export async function debtorSummary(db: Db, policy: Policy, debtorId: number, to
     .leftJoin(users, eq(users.id, debtors.collectorId))
     .leftJoin(decider, eq(decider.id, debtors.creditDecidedBy))
     .where(eq(debtors.id, debtorId));
-  if (!debtor) return null;
+  return account;
+}
 
-  const owner = alias(users, 'owner');
-  const author = alias(users, 'author');
-  const [openPromises, openBarriers, pendingPressures, lastContacts, debtorContacts, resolvedBarriers] = await Promise.all([
-    db
-      .select({
-        id: promises.id,
-        amount: promises.amount,
-        currency: promises.currency,
-        promisedOn: promises.promisedOn,
-        instalmentNo: promises.instalmentNo,
-        instalmentCount: promises.instalmentCount,
-      })
-      .from(promises)
-      .where(and(eq(promises.debtorId, debtorId), eq(promises.state, 'pending')))
-      .orderBy(asc(promises.promisedOn), asc(promises.id)),
-    db
-      .select({
-        id: barriers.id,
-        kind: barriers.kind,
-        description: barriers.description,
-        dueOn: barriers.dueOn,
-        owner: { id: owner.id, slackUserId: owner.slackUserId, name: owner.name },
-      })
-      .from(barriers)
-      .innerJoin(owner, eq(owner.id, barriers.ownerId))
-      .where(and(eq(barriers.debtorId, debtorId), eq(barriers.state, 'open')))
-      .orderBy(asc(barriers.dueOn), asc(barriers.id)),
-    db
-      .select({ id: pressures.id, consequence: pressures.consequence, deadline: pressures.deadline })
-      .from(pressures)
-      .where(and(eq(pressures.debtorId, debtorId), eq(pressures.state, 'pending')))
-      .orderBy(asc(pressures.deadline)),
-    db
-      .select({
-        contactedAt: contactLogs.contactedAt,
-        outcomeType: contactLogs.outcomeType,
-        channel: contactLogs.channel,
-        reached: contactLogs.reached,
-        contactName: contacts.name,
-        note: contactLogs.note,
-        author: author.name,
-      })
-      .from(contactLogs)
-      .innerJoin(author, eq(author.id, contactLogs.authorId))
-      .leftJoin(contacts, eq(contacts.id, contactLogs.contactId))
-      .where(eq(contactLogs.debtorId, debtorId))
-      .orderBy(desc(contactLogs.contactedAt), desc(contactLogs.id))
-      .limit(LAST_CONTACTS),
-    db
-      .select({ id: contacts.id, name: contacts.name, level: contacts.level })
-      .from(contacts)
-      .where(eq(contacts.debtorId, debtorId))
-      .orderBy(asc(contacts.level), asc(contacts.name)),
-    recentlyResolvedBarriers(db, { debtorId }, today, RESOLVED_BARRIERS),
-  ]);
+type Account = NonNullable<Awaited<ReturnType<typeof accountOf>>>;
 
-  const { state, suggestion, priority } = assess(snapshot, today, policy);
-  const currencies = Object.keys(snapshot.open).sort();
+function describeAccount(account: Account): Pick<DebtorSummary, 'debtor' | 'credit' | 'collector'> {
   return {
     debtor: {
-      id: debtor.id,
-      externalId: debtor.externalId,
-      name: debtor.name,
-      taxId: debtor.taxId,
-      segment: debtor.segment,
-      risk: debtor.risk,
-      creditStatus: effectiveCreditStatus(debtor.creditStatus, debtor.teamCreditStatus),
-      escalationLevel: debtor.escalationLevel,
+      id: account.id,
+      externalId: account.externalId,
+      name: account.name,
+      taxId: account.taxId,
+      segment: account.segment,
+      risk: account.risk,
+      creditStatus: effectiveCreditStatus(account.creditStatus, account.teamCreditStatus),
+      escalationLevel: account.escalationLevel,
     },
     credit: {
-      erp: debtor.creditStatus,
+      erp: account.creditStatus,
       decision:
-        debtor.teamCreditStatus && debtor.creditDecidedAt
-          ? { status: debtor.teamCreditStatus, decidedAt: debtor.creditDecidedAt, decidedBy: debtor.decider }
+        account.teamCreditStatus && account.creditDecidedAt
+          ? { status: account.teamCreditStatus, decidedAt: account.creditDecidedAt, decidedBy: account.decider }
           : null,
     },
     collector:
-      debtor.collectorId === null
+      account.collectorId === null
         ? null
-        : { id: debtor.collectorId, slackUserId: debtor.collectorSlackId!, name: debtor.collectorName!, teamId: debtor.collectorTeamId! },
-    totals: currencies.map((currency) => ({
-      currency,
-      open: snapshot.open[currency] ?? 0,
-      overdue: snapshot.overdue[currency] ?? 0,
-    })),
-    oldestOverdueDays: state.oldestOverdueDays,
-    openPromises,
-    openBarriers,
-    resolvedBarriers: resolvedBarriers.map((b) => ({ id: b.id, kind: b.kind, resolvedAt: b.resolvedAt!, resolvedBySlackId: b.resolvedBySlackId })),
-    pendingPressures,
-    lastContacts,
-    contacts: debtorContacts,
-    suggestion,
-    priority,
+        : { id: account.collectorId, slackUserId: account.collectorSlackId!, name: account.collectorName!, teamId: account.collectorTeamId! },
   };
+}
+
+/** Open and overdue amounts per currency, in currency order. */
+function totalsOf(snapshot: AccountSnapshot): DebtorSummary['totals'] {
+  return Object.keys(snapshot.open)
+    .sort()
+    .map((currency) => ({ currency, open: snapshot.open[currency] ?? 0, overdue: snapshot.overdue[currency] ?? 0 }));
+}
+
+function openPromisesOf(db: Db, debtorId: number) {
+  return db
+    .select({
+      id: promises.id,
+      amount: promises.amount,
+      currency: promises.currency,
+      promisedOn: promises.promisedOn,
+      instalmentNo: promises.instalmentNo,
+      instalmentCount: promises.instalmentCount,
+    })
+    .from(promises)
+    .where(and(eq(promises.debtorId, debtorId), eq(promises.state, 'pending')))
+    .orderBy(asc(promises.promisedOn), asc(promises.id));
+}
+
+function openBarriersOf(db: Db, debtorId: number) {
+  const owner = alias(users, 'owner');
+  return db
+    .select({
+      id: barriers.id,
+      kind: barriers.kind,
+      description: barriers.description,
+      dueOn: barriers.dueOn,
+      owner: { id: owner.id, slackUserId: owner.slackUserId, name: owner.name },
+    })
+    .from(barriers)
+    .innerJoin(owner, eq(owner.id, barriers.ownerId))
+    .where(and(eq(barriers.debtorId, debtorId), eq(barriers.state, 'open')))
+    .orderBy(asc(barriers.dueOn), asc(barriers.id));
+}
+
+function pendingPressuresOf(db: Db, debtorId: number) {
+  return db
+    .select({ id: pressures.id, consequence: pressures.consequence, deadline: pressures.deadline })
+    .from(pressures)
+    .where(and(eq(pressures.debtorId, debtorId), eq(pressures.state, 'pending')))
+    .orderBy(asc(pressures.deadline));
+}
+
+/** The latest contacts logged, newest first, with who logged them and whom they reached. */
+function lastContactsOf(db: Db, debtorId: number) {
+  const author = alias(users, 'author');
+  return db
+    .select({
+      contactedAt: contactLogs.contactedAt,
+      outcomeType: contactLogs.outcomeType,
+      channel: contactLogs.channel,
+      reached: contactLogs.reached,
+      contactName: contacts.name,
+      note: contactLogs.note,
+      author: author.name,
+    })
+    .from(contactLogs)
+    .innerJoin(author, eq(author.id, contactLogs.authorId))
+    .leftJoin(contacts, eq(contacts.id, contactLogs.contactId))
+    .where(eq(contactLogs.debtorId, debtorId))
+    .orderBy(desc(contactLogs.contactedAt), desc(contactLogs.id))
+    .limit(LAST_CONTACTS);
+}
+
+function contactsOf(db: Db, debtorId: number) {
+  return db
+    .select({ id: contacts.id, name: contacts.name, level: contacts.level })
+    .from(contacts)
+    .where(eq(contacts.debtorId, debtorId))
+    .orderBy(asc(contacts.level), asc(contacts.name));
 }

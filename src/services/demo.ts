@@ -4,11 +4,12 @@ import { parse } from 'csv-parse/sync';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Db } from '../db/database.js';
-import { barriers, contactLogs, contacts, debtors, pressures, promises, users } from '../db/schema/index.js';
+import { contactLogs, contacts, debtors, users } from '../db/schema/index.js';
 import { addDays, daysBetween, instantAt, todayIn, type IsoDate } from '../domain/calendar.js';
 import { parseAmount } from '../domain/money.js';
 import type { Policy } from '../domain/policy.js';
 import { BARRIER_KINDS, CONSEQUENCES, CONTACT_CHANNELS, OUTCOME_TYPES } from '../domain/vocabulary.js';
+import { insertBarrier, insertContactLog, insertPressure, insertPromises, type Instalment } from './follow-ups.js';
 import { importStream, type ImportKind } from './import/index.js';
 
 /** The ERP files of the demo, in the order their references need. */
@@ -65,10 +66,8 @@ async function shiftedCsv(path: string, dateColumns: string[], shiftDays: number
   return lines.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
-async function seedActivity(db: Db, policy: Policy, today: IsoDate, entry: ActivityEntry): Promise<boolean> {
-  const key = `demo:${entry.key}`;
-  const [existing] = await db.select({ id: contactLogs.id }).from(contactLogs).where(eq(contactLogs.idempotencyKey, key));
-  if (existing) return false;
+/** The ids an activity entry names by the keys of the example files. */
+async function entryRefs(db: Db, entry: ActivityEntry) {
   const people = await db
     .select({ id: users.id, slackUserId: users.slackUserId })
     .from(users)
@@ -83,68 +82,61 @@ async function seedActivity(db: Db, policy: Policy, today: IsoDate, entry: Activ
   const [contact] = entry.contact
     ? await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.name, entry.contact))
     : [];
-  const on = addDays(today, -entry.daysAgo);
-  const at = instantAt(policy.timeZone, on, '10:00');
+  return {
+    debtorId: debtor.id,
+    authorId: userId(entry.author),
+    ownerId: entry.barrier ? userId(entry.barrier.owner) : null,
+    contactId: contact?.id ?? null,
+  };
+}
 
-  await db.transaction(async (tx) => {
-    const [log] = await tx
-      .insert(contactLogs)
-      .values({
-        debtorId: debtor.id,
-        authorId: userId(entry.author),
-        outcomeType: entry.outcome,
-        channel: entry.channel,
-        reached: contact !== undefined,
-        contactId: contact?.id ?? null,
-        note: entry.note,
-        nextContactOn: entry.nextContactInDays === undefined ? null : addDays(today, entry.nextContactInDays),
-        idempotencyKey: key,
-        contactedAt: at,
-      })
-      .returning({ id: contactLogs.id });
-    const contactLogId = log!.id;
-    const plan = entry.promises ?? [];
-    for (const [i, p] of plan.entries()) {
-      const amount = parseAmount(p.amount, p.currency);
-      if (!amount.ok) throw new Error(`demo activity ${entry.key}: ${amount.reason}`);
-      const promisedOn = addDays(today, p.dueInDays);
-      const judged = p.state !== 'pending';
-      await tx.insert(promises).values({
-        debtorId: debtor.id,
-        contactLogId,
-        amount: amount.minor,
-        currency: p.currency,
-        promisedOn,
-        instalmentNo: i + 1,
-        instalmentCount: plan.length,
-        state: p.state,
-        paidAmount: judged ? (p.state === 'kept' ? amount.minor : 0) : null,
-        judgedOn: judged ? addDays(promisedOn, 3) : null,
-        createdAt: at,
-      });
-    }
-    if (entry.barrier) {
-      await tx.insert(barriers).values({
-        debtorId: debtor.id,
-        contactLogId,
-        kind: entry.barrier.kind,
-        description: entry.barrier.description,
-        ownerId: userId(entry.barrier.owner),
-        dueOn: addDays(today, entry.barrier.dueInDays),
-        createdAt: at,
-      });
-    }
-    if (entry.pressure) {
-      await tx.insert(pressures).values({
-        debtorId: debtor.id,
-        contactLogId,
-        consequence: entry.pressure.consequence,
-        deadline: addDays(today, entry.pressure.deadlineInDays),
-        createdAt: at,
-      });
-    }
+/** The entry's promises as instalments, those already judged with what was paid and when. */
+function historyInstalments(entry: ActivityEntry, today: IsoDate): Instalment[] {
+  return (entry.promises ?? []).map((p) => {
+    const amount = parseAmount(p.amount, p.currency);
+    if (!amount.ok) throw new Error(`demo activity ${entry.key}: ${amount.reason}`);
+    const promisedOn = addDays(today, p.dueInDays);
+    const judged = p.state !== 'pending';
+    return {
+      amount: amount.minor,
+      currency: p.currency,
+      promisedOn,
+      state: p.state,
+      paidAmount: judged ? (p.state === 'kept' ? amount.minor : 0) : null,
+      judgedOn: judged ? addDays(promisedOn, 3) : null,
+    };
   });
-  return true;
+}
+
+/** Stores one contact of the story, days in the past, through the same writes as a logged outcome. */
+async function seedActivity(db: Db, policy: Policy, today: IsoDate, entry: ActivityEntry): Promise<boolean> {
+  const key = `demo:${entry.key}`;
+  const [existing] = await db.select({ id: contactLogs.id }).from(contactLogs).where(eq(contactLogs.idempotencyKey, key));
+  if (existing) return false;
+  const refs = await entryRefs(db, entry);
+  const instalments = historyInstalments(entry, today);
+  const at = instantAt(policy.timeZone, addDays(today, -entry.daysAgo), '10:00');
+  return db.transaction(async (tx) => {
+    const contactLogId = await insertContactLog(tx, {
+      debtorId: refs.debtorId,
+      authorId: refs.authorId,
+      outcomeType: entry.outcome,
+      channel: entry.channel,
+      reached: refs.contactId !== null,
+      contactId: refs.contactId,
+      note: entry.note,
+      nextContactOn: entry.nextContactInDays === undefined ? null : addDays(today, entry.nextContactInDays),
+      idempotencyKey: key,
+      at,
+    });
+    if (contactLogId === null) return false;
+    const of = { debtorId: refs.debtorId, contactLogId, at };
+    if (instalments.length > 0) await insertPromises(tx, of, instalments);
+    const { barrier, pressure } = entry;
+    if (barrier) await insertBarrier(tx, of, { kind: barrier.kind, description: barrier.description, ownerId: refs.ownerId!, dueOn: addDays(today, barrier.dueInDays) });
+    if (pressure) await insertPressure(tx, of, { consequence: pressure.consequence, deadline: addDays(today, pressure.deadlineInDays) });
+    return true;
+  });
 }
 
 // The story is placed around the day of the first load and stays there, so loading the

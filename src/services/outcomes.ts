@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog, barriers, contactLogs, debtors, pressures, promises, termsChanges, users, type Debtor, type User } from '../db/schema/index.js';
+import { auditLog, debtors, pressures, termsChanges, users, type Debtor, type User } from '../db/schema/index.js';
 import { addMonths, type IsoDate } from '../domain/calendar.js';
 import { creditDecisionOf, effectiveCreditStatus } from '../domain/credit.js';
 import { splitEvenly } from '../domain/money.js';
 import type { Outcome } from '../domain/outcome.js';
 import { recordCreditDecisions } from './credit-decisions.js';
+import { insertBarrier, insertContactLog, insertPressure, insertPromises, type Instalment } from './follow-ups.js';
 import { enqueueMessages, type OutgoingMessage } from './outbox.js';
 
 export type RecordOutcomeResult =
@@ -19,34 +20,21 @@ export interface OutcomeRecords {
   barrierId: number | null;
 }
 
-interface PlanInput {
+export interface RecordOutcomeInput {
+  actor: User;
   debtorId: number;
-  contactLogId: number;
-  amount: number;
-  currency: string;
-  firstDate: IsoDate;
-  instalments: number;
+  outcome: Outcome;
+  idempotencyKey: string;
+  messages?: (created: OutcomeRecords) => OutgoingMessage[];
 }
 
 /** A promise, or a monthly plan of instalments that add up exactly to the total. */
-async function insertPromises(tx: Db, plan: PlanInput): Promise<void> {
-  // A new commitment replaces what was still pending: the debtor renegotiated.
-  await tx
-    .update(promises)
-    .set({ state: 'cancelled' })
-    .where(and(eq(promises.debtorId, plan.debtorId), eq(promises.state, 'pending')));
-  const amounts = splitEvenly(plan.amount, plan.instalments);
-  await tx.insert(promises).values(
-    amounts.map((amount, i) => ({
-      debtorId: plan.debtorId,
-      contactLogId: plan.contactLogId,
-      amount,
-      currency: plan.currency,
-      promisedOn: addMonths(plan.firstDate, i),
-      instalmentNo: i + 1,
-      instalmentCount: plan.instalments,
-    })),
-  );
+function monthlyPlan(plan: { amount: number; currency: string; firstDate: IsoDate; instalments: number }): Instalment[] {
+  return splitEvenly(plan.amount, plan.instalments).map((amount, i) => ({
+    amount,
+    currency: plan.currency,
+    promisedOn: addMonths(plan.firstDate, i),
+  }));
 }
 
 /**
@@ -74,7 +62,7 @@ async function applyTermsChange(
     const reason = outcome.details.trim() || outcome.newTerms;
     await recordCreditDecisions(tx, [{ debtorId: debtor.id, status: decision, decidedBy: actor.id, reason }], new Date());
   }
-  if (outcome.plan) await insertPromises(tx, { debtorId: debtor.id, contactLogId, ...outcome.plan });
+  if (outcome.plan) await insertPromises(tx, { debtorId: debtor.id, contactLogId }, monthlyPlan(outcome.plan));
   await tx
     .update(pressures)
     .set({ state: 'applied', resolvedAt: new Date() })
@@ -88,89 +76,68 @@ async function applyTermsChange(
  * (a DM to a barrier's owner…) are built once the records they name exist, and go to the
  * outbox in the same transaction.
  */
-export async function recordOutcome(
-  db: Db,
-  input: {
-    actor: User;
-    debtorId: number;
-    outcome: Outcome;
-    idempotencyKey: string;
-    messages?: (created: OutcomeRecords) => OutgoingMessage[];
-  },
-): Promise<RecordOutcomeResult> {
-  const { actor, debtorId, outcome, idempotencyKey } = input;
-  return db.transaction(async (tx) => {
-    const [debtor] = await tx.select().from(debtors).where(eq(debtors.id, debtorId)).for('update');
-    if (!debtor) return { status: 'unknown_debtor' } as const;
-    let barrierOwner: User | null = null;
-    if (outcome.type === 'barrier') {
-      [barrierOwner = null] = await tx.select().from(users).where(eq(users.slackUserId, outcome.ownerSlackId));
-      if (!barrierOwner) return { status: 'unknown_owner' } as const;
-    }
-    const [log] = await tx
-      .insert(contactLogs)
-      .values({
-        debtorId,
-        authorId: actor.id,
-        outcomeType: outcome.type,
-        channel: outcome.channel,
-        reached: outcome.reached,
-        contactId: outcome.contactId,
-        note: outcome.note,
-        nextContactOn: outcome.nextContactOn,
-        idempotencyKey,
-      })
-      .onConflictDoNothing({ target: contactLogs.idempotencyKey })
-      .returning({ id: contactLogs.id });
-    if (!log) return { status: 'duplicate' } as const;
-    const contactLogId = log.id;
+export async function recordOutcome(db: Db, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
+  return db.transaction((tx) => recordOutcomeIn(tx, input));
+}
 
-    let barrierId: number | null = null;
-    switch (outcome.type) {
-      case 'reminder':
-        break;
-      case 'commitment':
-        await insertPromises(tx, {
-          debtorId,
-          contactLogId,
-          amount: outcome.amount,
-          currency: outcome.currency,
-          firstDate: outcome.promisedOn,
-          instalments: outcome.instalments,
-        });
-        break;
-      case 'barrier': {
-        const [barrier] = await tx
-          .insert(barriers)
-          .values({
-            debtorId,
-            contactLogId,
-            kind: outcome.barrierKind,
-            description: outcome.description,
-            ownerId: barrierOwner!.id,
-            dueOn: outcome.dueOn,
-          })
-          .returning({ id: barriers.id });
-        barrierId = barrier!.id;
-        break;
-      }
-      case 'pressure':
-        await tx.insert(pressures).values({ debtorId, contactLogId, consequence: outcome.consequence, deadline: outcome.deadline });
-        break;
-      case 'terms_change':
-        await applyTermsChange(tx, { debtor, actor, contactLogId, outcome });
-        break;
-    }
+async function recordOutcomeIn(tx: Db, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
+  const { actor, debtorId, outcome } = input;
+  const [debtor] = await tx.select().from(debtors).where(eq(debtors.id, debtorId)).for('update');
+  if (!debtor) return { status: 'unknown_debtor' };
+  let barrierOwner: User | null = null;
+  if (outcome.type === 'barrier') {
+    [barrierOwner = null] = await tx.select().from(users).where(eq(users.slackUserId, outcome.ownerSlackId));
+    if (!barrierOwner) return { status: 'unknown_owner' };
+  }
+  const contactLogId = await insertContactLog(tx, {
+    debtorId,
+    authorId: actor.id,
+    outcomeType: outcome.type,
+    channel: outcome.channel,
+    reached: outcome.reached,
+    contactId: outcome.contactId,
+    note: outcome.note,
+    nextContactOn: outcome.nextContactOn,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (contactLogId === null) return { status: 'duplicate' };
+  const barrierId = await storeFollowUp(tx, { debtor, actor, contactLogId, outcome, barrierOwner });
+  await enqueueMessages(tx, input.messages?.({ barrierId }) ?? []);
+  await auditOutcome(tx, { actor, contactLogId, debtorId, outcome });
+  return { status: 'stored', contactLogId, barrierOwner };
+}
 
-    await enqueueMessages(tx, input.messages?.({ barrierId }) ?? []);
-    await tx.insert(auditLog).values({
-      actorId: actor.id,
-      slackUserId: actor.slackUserId,
-      action: 'log_outcome',
-      entity: 'contact_log',
-      entityId: String(contactLogId),
-      details: { debtorId, outcome: outcome as unknown as Record<string, unknown> },
-    });
-    return { status: 'stored', contactLogId, barrierOwner } as const;
+/** What the outcome's type creates beside the contact; the barrier's id when it opened one. */
+async function storeFollowUp(
+  tx: Db,
+  input: { debtor: Debtor; actor: User; contactLogId: number; outcome: Outcome; barrierOwner: User | null },
+): Promise<number | null> {
+  const { debtor, contactLogId, outcome } = input;
+  const of = { debtorId: debtor.id, contactLogId };
+  switch (outcome.type) {
+    case 'reminder':
+      return null;
+    case 'commitment':
+      await insertPromises(tx, of, monthlyPlan({ ...outcome, firstDate: outcome.promisedOn }));
+      return null;
+    case 'barrier':
+      return insertBarrier(tx, of, { kind: outcome.barrierKind, description: outcome.description, ownerId: input.barrierOwner!.id, dueOn: outcome.dueOn });
+    case 'pressure':
+      await insertPressure(tx, of, { consequence: outcome.consequence, deadline: outcome.deadline });
+      return null;
+    case 'terms_change':
+      await applyTermsChange(tx, { debtor, actor: input.actor, contactLogId, outcome });
+      return null;
+  }
+}
+
+async function auditOutcome(tx: Db, input: { actor: User; contactLogId: number; debtorId: number; outcome: Outcome }): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: input.actor.id,
+    slackUserId: input.actor.slackUserId,
+    action: 'log_outcome',
+    entity: 'contact_log',
+    entityId: String(input.contactLogId),
+    details: { debtorId: input.debtorId, outcome: input.outcome as unknown as Record<string, unknown> },
   });
 }
