@@ -1,7 +1,7 @@
 import { formatMoney } from '../domain/money.js';
 import type { Locale } from '../domain/policy.js';
 import type { WorkItem } from '../services/worklist.js';
-import { formatDate } from '../slack/blocks/index.js';
+import { formatDate } from '../slack/i18n/dates.js';
 import { t } from '../slack/i18n/index.js';
 
 /** A collector's list as terminal text: one line per debtor, reason on the next. */

@@ -18,6 +18,37 @@ import {
   type TermsKind,
 } from './vocabulary.js';
 
+/**
+ * The modal's input block ids (each element's `action_id` is the same string), a contract
+ * in DESIGN.md: validation reports errors under them and the Slack layer builds the form from them.
+ */
+export const OUTCOME_FIELD = {
+  outcomeType: 'outcome_type',
+  channel: 'channel',
+  contact: 'contact',
+  note: 'note',
+  nextContact: 'next_contact',
+  promiseAmount: 'promise_amount',
+  promiseDate: 'promise_date',
+  instalments: 'instalments',
+  barrierKind: 'barrier_kind',
+  barrierDescription: 'barrier_description',
+  barrierOwner: 'barrier_owner',
+  barrierDue: 'barrier_due',
+  consequence: 'consequence',
+  deadline: 'deadline',
+  newTerms: 'new_terms',
+  planAmount: 'plan_amount',
+  planFirstDate: 'plan_first_date',
+  planInstalments: 'plan_instalments',
+  newDueDate: 'new_due_date',
+  termsDetails: 'terms_details',
+} as const;
+
+export type OutcomeFieldId = (typeof OUTCOME_FIELD)[keyof typeof OUTCOME_FIELD];
+
+const F = OUTCOME_FIELD;
+
 export const OUTCOME_ERROR_CODES = [
   'required',
   'not_a_number',
@@ -201,53 +232,60 @@ const slackUser = given(requiredText().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'inv
 
 function commonSchema(ctx: OutcomeContext) {
   return z.object({
-    outcome_type: choice(OUTCOME_TYPES),
-    channel: choice(CONTACT_CHANNELS),
-    contact,
-    note: optionalText,
-    next_contact: optionalDate(ctx),
+    [F.outcomeType]: choice(OUTCOME_TYPES),
+    [F.channel]: choice(CONTACT_CHANNELS),
+    [F.contact]: contact,
+    [F.note]: optionalText,
+    [F.nextContact]: optionalDate(ctx),
   });
 }
 
-function commitmentSchema(ctx: OutcomeContext) {
-  return z.object({
-    promise_amount: positiveAmount(ctx.currency),
-    promise_date: requiredDate(ctx),
-    instalments: instalmentCount,
-  });
+/**
+ * A total, a first date and a count of monthly instalments: a commitment and a payment plan
+ * ask the same three things under their own block ids, which errors are reported under.
+ */
+function instalmentsSchema(ctx: OutcomeContext, ids: { amount: OutcomeFieldId; firstDate: OutcomeFieldId; instalments: OutcomeFieldId }) {
+  return z
+    .object({
+      [ids.amount]: positiveAmount(ctx.currency),
+      [ids.firstDate]: requiredDate(ctx),
+      [ids.instalments]: instalmentCount,
+    })
+    .transform((fields) => ({
+      amount: fields[ids.amount] as number,
+      firstDate: fields[ids.firstDate] as IsoDate,
+      instalments: fields[ids.instalments] as number,
+    }));
 }
+
+const commitmentSchema = (ctx: OutcomeContext) =>
+  instalmentsSchema(ctx, { amount: F.promiseAmount, firstDate: F.promiseDate, instalments: F.instalments });
+const planSchema = (ctx: OutcomeContext) =>
+  instalmentsSchema(ctx, { amount: F.planAmount, firstDate: F.planFirstDate, instalments: F.planInstalments });
 
 function barrierSchema(ctx: OutcomeContext) {
   return z.object({
-    barrier_kind: choice(BARRIER_KINDS),
-    barrier_description: optionalText,
-    barrier_owner: slackUser,
-    barrier_due: requiredDate(ctx),
+    [F.barrierKind]: choice(BARRIER_KINDS),
+    [F.barrierDescription]: optionalText,
+    [F.barrierOwner]: slackUser,
+    [F.barrierDue]: requiredDate(ctx),
   });
 }
 
 function pressureSchema(ctx: OutcomeContext) {
   return z.object({
-    consequence: choice(CONSEQUENCES),
-    deadline: requiredDate(ctx),
+    [F.consequence]: choice(CONSEQUENCES),
+    [F.deadline]: requiredDate(ctx),
   });
 }
 
 const termsSchema = z.object({
-  new_terms: choice(TERMS_KINDS),
-  terms_details: optionalText,
+  [F.newTerms]: choice(TERMS_KINDS),
+  [F.termsDetails]: optionalText,
 });
 
-function planSchema(ctx: OutcomeContext) {
-  return z.object({
-    plan_amount: positiveAmount(ctx.currency),
-    plan_first_date: requiredDate(ctx),
-    plan_instalments: instalmentCount,
-  });
-}
-
 function newDueDateSchema(ctx: OutcomeContext) {
-  return z.object({ new_due_date: requiredDate(ctx) });
+  return z.object({ [F.newDueDate]: requiredDate(ctx) });
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set(OUTCOME_ERROR_CODES);
@@ -282,7 +320,7 @@ export function validateOutcome(input: Record<string, string | undefined>, ctx: 
     note: common.note,
     nextContactOn: common.next_contact,
   };
-  const type = OUTCOME_TYPES.find((t) => t === blankToUndefined(input.outcome_type));
+  const type = OUTCOME_TYPES.find((t) => t === blankToUndefined(input[F.outcomeType]));
 
   let value: Outcome | undefined;
   switch (type) {
@@ -292,7 +330,7 @@ export function validateOutcome(input: Record<string, string | undefined>, ctx: 
     case 'commitment': {
       const c = collect(commitmentSchema(ctx), input, errors);
       if (base && c) {
-        value = { ...base, type, currency: ctx.currency, amount: c.promise_amount, promisedOn: c.promise_date, instalments: c.instalments };
+        value = { ...base, type, currency: ctx.currency, amount: c.amount, promisedOn: c.firstDate, instalments: c.instalments };
       }
       break;
     }
@@ -323,7 +361,7 @@ export function validateOutcome(input: Record<string, string | undefined>, ctx: 
       let complete = t !== undefined;
       if (t?.new_terms === 'payment_plan') {
         const p = collect(planSchema(ctx), input, errors);
-        if (p) plan = { currency: ctx.currency, amount: p.plan_amount, firstDate: p.plan_first_date, instalments: p.plan_instalments };
+        if (p) plan = { currency: ctx.currency, ...p };
         else complete = false;
       } else if (t?.new_terms === 'new_due_date') {
         const d = collect(newDueDateSchema(ctx), input, errors);

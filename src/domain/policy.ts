@@ -75,6 +75,7 @@ export const policySchema = z
   .strict();
 
 export type Policy = z.infer<typeof policySchema>;
+/** The language messages are written in; the Slack catalogs are keyed by it. */
 export type Locale = Policy['locale'];
 
 export const defaultPolicy: Policy = policySchema.parse({});

@@ -3,10 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.js';
 import { jsonRows } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
-import { alarms, auditLog, barriers, debtors, users, type Alarm, type User } from '../db/schema/index.js';
+import { alarms, auditLog, barriers, debtors, users, type Alarm } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
 import { canAcknowledgeAlarm } from '../domain/permissions.js';
 import { barrierOverdueKey, type AlarmCandidate } from './alarm-candidates.js';
+import { findUserBySlackId } from './users.js';
 
 /** An alarm with what its message needs: the debtor's name and who acknowledged it. */
 export interface AlarmRecord extends Alarm {
@@ -65,24 +66,30 @@ export async function findBarrierAlarm(db: Db, barrier: { id: number; debtorId: 
 export type AcknowledgeResult =
   | { status: 'acknowledged'; alarm: AlarmRecord }
   | { status: 'already'; alarm: AlarmRecord }
+  | { status: 'not_registered' }
   | { status: 'forbidden' }
   | { status: 'not_found' };
 
-/** Acknowledges an alarm once: the first acknowledgement stands, later ones change nothing. */
-export async function acknowledgeAlarm(db: Db, input: { alarmId: number; actor: User; now: Date }): Promise<AcknowledgeResult> {
+/**
+ * Acknowledges an alarm once: the first acknowledgement stands, later ones change nothing.
+ * Returns the alarm as it stands after, for redrawing its message.
+ */
+export async function acknowledgeAlarm(db: Db, input: { alarmId: number; slackUserId: string; now: Date }): Promise<AcknowledgeResult> {
+  const actor = await findUserBySlackId(db, input.slackUserId);
+  if (!actor) return { status: 'not_registered' };
   const alarm = await findAlarm(db, input.alarmId);
   if (!alarm) return { status: 'not_found' };
-  if (!canAcknowledgeAlarm(input.actor, { teamId: alarm.teamId, collectorId: alarm.collectorId })) return { status: 'forbidden' };
+  if (!canAcknowledgeAlarm(actor, { teamId: alarm.teamId, collectorId: alarm.collectorId })) return { status: 'forbidden' };
   const changed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(alarms)
-      .set({ acknowledgedBy: input.actor.id, acknowledgedAt: input.now })
+      .set({ acknowledgedBy: actor.id, acknowledgedAt: input.now })
       .where(and(eq(alarms.id, input.alarmId), isNull(alarms.acknowledgedAt)))
       .returning({ id: alarms.id });
     if (!row) return false;
     await tx.insert(auditLog).values({
-      actorId: input.actor.id,
-      slackUserId: input.actor.slackUserId,
+      actorId: actor.id,
+      slackUserId: actor.slackUserId,
       action: 'ack_alarm',
       entity: 'alarm',
       entityId: String(input.alarmId),

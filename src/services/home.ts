@@ -6,6 +6,7 @@ import type { Policy } from '../domain/policy.js';
 import { openAlarms, type AlarmRecord } from './alarms.js';
 import { recentlyResolvedBarriers, type BarrierRecord } from './barriers.js';
 import { collectorWorklist, type WorkItem } from './worklist.js';
+import { findUserBySlackId } from './users.js';
 
 const LIST_LIMIT = 50;
 const RESOLVED_LIMIT = 15;
@@ -51,4 +52,13 @@ export async function homeData(db: Db, policy: Policy, user: User, today: IsoDat
     user.role === 'collector' ? Promise.resolve(null) : openAlarms(db, user.role === 'admin' ? null : user.teamId),
   ]);
   return { worklist, promises: openPromises, barriers: openBarriers, resolvedBarriers, alarms };
+}
+
+export type HomeLookup = { status: 'not_registered' } | { status: 'home'; user: User; home: HomeData };
+
+/** App Home of the Slack user who opened it, when they are registered. */
+export async function homeOf(db: Db, policy: Policy, slackUserId: string, today: IsoDate): Promise<HomeLookup> {
+  const user = await findUserBySlackId(db, slackUserId);
+  if (!user) return { status: 'not_registered' };
+  return { status: 'home', user, home: await homeData(db, policy, user, today) };
 }

@@ -1,6 +1,14 @@
 import type { Db } from '../db/database.js';
 import type { IsoDate } from '../domain/calendar.js';
-import { outcomeDateLimit, validateOutcome, type DateLimit, type Outcome, type OutcomeErrorCode } from '../domain/outcome.js';
+import {
+  OUTCOME_FIELD,
+  outcomeDateLimit,
+  validateOutcome,
+  type BarrierOutcome,
+  type DateLimit,
+  type Outcome,
+  type OutcomeErrorCode,
+} from '../domain/outcome.js';
 import type { Policy } from '../domain/policy.js';
 import { outcomeAccess, type DebtorForOutcome } from './debtor-access.js';
 import type { OutgoingMessage } from './outbox.js';
@@ -12,9 +20,21 @@ export type SubmitOutcomeResult =
   | { status: 'invalid'; errors: Record<string, OutcomeErrorCode>; dateLimit: DateLimit }
   | { status: 'stored' | 'duplicate'; outcome: Outcome; debtor: DebtorForOutcome };
 
+/** What the barrier owner's DM tells them: a barrier is theirs to clear, and who gave it to them. */
+export interface BarrierAssignment {
+  barrierId: number;
+  debtorId: number;
+  debtorName: string;
+  kind: BarrierOutcome['barrierKind'];
+  description: string;
+  dueOn: IsoDate;
+  assignedBySlackId: string;
+}
+
 /**
  * The outcome modal's submission: who may, whether the values hold, then the contact and
- * its follow-up stored at once, with the messages it announces (`notices`) in the outbox.
+ * its follow-up stored at once. A new barrier's DM to its owner goes into the outbox in the
+ * same transaction; `barrierAssignedMessage` is the pure builder of its payload.
  */
 export async function submitOutcome(
   db: Db,
@@ -25,7 +45,7 @@ export async function submitOutcome(
     form: Record<string, string | undefined>;
     idempotencyKey: string;
     today: IsoDate;
-    notices: (outcome: Outcome, debtor: DebtorForOutcome, created: OutcomeRecords) => OutgoingMessage[];
+    barrierAssignedMessage: (assignment: BarrierAssignment) => object;
   },
 ): Promise<SubmitOutcomeResult> {
   const access = await outcomeAccess(db, policy, input.slackUserId, input.debtorId);
@@ -36,15 +56,35 @@ export async function submitOutcome(
   const outcome = validation.value;
   // The modal lists only the debtor's contacts; a forged or stale id must not be stored.
   if (outcome.contactId !== null && !access.debtor.contacts.some((c) => c.id === outcome.contactId)) {
-    return { status: 'invalid', errors: { contact: 'unknown_contact' }, dateLimit: outcomeDateLimit(ctx) };
+    return { status: 'invalid', errors: { [OUTCOME_FIELD.contact]: 'unknown_contact' }, dateLimit: outcomeDateLimit(ctx) };
   }
   const result = await recordOutcome(db, {
     actor: access.actor,
     debtorId: access.debtor.id,
     outcome,
     idempotencyKey: input.idempotencyKey,
-    messages: (created) => input.notices(outcome, access.debtor, created),
+    messages: (created) => ownerNotices(outcome, access.debtor, created, input),
   });
   if (result.status === 'unknown_owner' || result.status === 'unknown_debtor') return { status: result.status };
   return { status: result.status, outcome, debtor: access.debtor };
+}
+
+/** The DM a newly logged barrier sends its owner; nothing for other outcomes. */
+function ownerNotices(
+  outcome: Outcome,
+  debtor: DebtorForOutcome,
+  created: OutcomeRecords,
+  input: { slackUserId: string; barrierAssignedMessage: (assignment: BarrierAssignment) => object },
+): OutgoingMessage[] {
+  if (outcome.type !== 'barrier' || created.barrierId === null) return [];
+  const assignment: BarrierAssignment = {
+    barrierId: created.barrierId,
+    debtorName: debtor.name,
+    debtorId: debtor.id,
+    kind: outcome.barrierKind,
+    description: outcome.description,
+    dueOn: outcome.dueOn,
+    assignedBySlackId: input.slackUserId,
+  };
+  return [{ channel: outcome.ownerSlackId, payload: input.barrierAssignedMessage(assignment) }];
 }

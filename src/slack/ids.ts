@@ -25,31 +25,8 @@ export const VIEW = {
   logOutcome: 'log_outcome',
 } as const;
 
-/** Input `block_id`s of the outcome modal; each element's `action_id` is the same string. */
-export const FIELD = {
-  outcomeType: 'outcome_type',
-  channel: 'channel',
-  contact: 'contact',
-  note: 'note',
-  nextContact: 'next_contact',
-  promiseAmount: 'promise_amount',
-  promiseDate: 'promise_date',
-  instalments: 'instalments',
-  barrierKind: 'barrier_kind',
-  barrierDescription: 'barrier_description',
-  barrierOwner: 'barrier_owner',
-  barrierDue: 'barrier_due',
-  consequence: 'consequence',
-  deadline: 'deadline',
-  newTerms: 'new_terms',
-  planAmount: 'plan_amount',
-  planFirstDate: 'plan_first_date',
-  planInstalments: 'plan_instalments',
-  newDueDate: 'new_due_date',
-  termsDetails: 'terms_details',
-} as const;
-
-export type FieldId = (typeof FIELD)[keyof typeof FIELD];
+/** Input `block_id`s of the outcome modal; the domain's validation names its fields after them. */
+export { OUTCOME_FIELD as FIELD, type OutcomeFieldId as FieldId } from '../domain/outcome.js';
 
 /** The slash command. */
 export const COMMAND = '/deudor';

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { acknowledgeAlarm } from '../../services/alarms.js';
-import { findUserBySlackId } from '../../services/users.js';
 import { toAlarmView } from '../alarm-view.js';
-import { alarmMessage, errorMessage } from '../blocks/index.js';
+import { alarmMessage, errorMessage, refusalMessage } from '../blocks/index.js';
 import type { SlackDeps } from '../context.js';
 import { parseId } from '../parse-ref.js';
 import { answerClick } from './answer-click.js';
@@ -18,14 +17,9 @@ export function ackAlarmAction(deps: SlackDeps) {
       await answerClick(args, errorMessage('unreadable', locale), locale);
       return;
     }
-    const actor = await findUserBySlackId(deps.database.db, body.user.id);
-    if (!actor) {
-      await answerClick(args, errorMessage('not_registered', locale), locale);
-      return;
-    }
-    const result = await acknowledgeAlarm(deps.database.db, { alarmId, actor, now: deps.clock() });
-    if (result.status === 'forbidden' || result.status === 'not_found') {
-      await answerClick(args, errorMessage(result.status === 'forbidden' ? 'forbidden' : 'alarm_not_found', locale), locale);
+    const result = await acknowledgeAlarm(deps.database.db, { alarmId, slackUserId: body.user.id, now: deps.clock() });
+    if (result.status === 'not_registered' || result.status === 'forbidden' || result.status === 'not_found') {
+      await answerClick(args, refusalMessage(result.status, locale, 'alarm'), locale);
       return;
     }
     const container = body.container as { channel_id?: string; message_ts?: string };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { outcomeAccess } from '../../services/debtor-access.js';
-import { errorMessage, outcomeModal } from '../blocks/index.js';
+import { errorMessage, outcomeModal, refusalMessage } from '../blocks/index.js';
 import { loadingModal, messageModal } from '../blocks/notice-views.js';
 import { today, type SlackDeps } from '../context.js';
 import { parseId } from '../parse-ref.js';
@@ -33,13 +33,7 @@ export function logOutcomeAction(deps: SlackDeps) {
             today: today(deps),
             currency: access.debtor.currency,
           })
-        : messageModal(
-            errorMessage(
-              access.status === 'unknown_debtor' ? 'debtor_not_found' : access.status === 'forbidden' ? 'forbidden' : 'not_registered',
-              locale,
-            ),
-            locale,
-          );
+        : messageModal(refusalMessage(access.status, locale), locale);
     await client.views.update({ view_id: opened.view!.id!, view });
   };
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { debtorCard as findDebtorCard } from '../../services/debtor-lookup.js';
-import { debtorCard, errorMessage } from '../blocks/index.js';
+import { debtorCard, errorMessage, refusalMessage } from '../blocks/index.js';
 import { today, type SlackDeps } from '../context.js';
 import { parseId } from '../parse-ref.js';
 import { answerClick } from './answer-click.js';
@@ -21,7 +21,7 @@ export function openDebtorAction(deps: SlackDeps) {
     const message =
       found.kind === 'card'
         ? debtorCard(found.summary, { locale, today: day, timeZone: deps.policy.timeZone })
-        : errorMessage(found.kind === 'not_registered' ? 'not_registered' : 'debtor_not_found', locale);
+        : refusalMessage(found.kind, locale);
     await answerClick(args, message, locale);
   };
 }

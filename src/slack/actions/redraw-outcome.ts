@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { debtorForOutcome } from '../../services/debtor-access.js';
 import { OUTCOME_TYPES, type OutcomeType } from '../../domain/vocabulary.js';
-import { errorMessage, outcomeModal, readOutcomeForm } from '../blocks/index.js';
+import { errorMessage, outcomeModal, readOutcomeForm, readOutcomeMetadata, refusalMessage } from '../blocks/index.js';
 import { messageModal } from '../blocks/notice-views.js';
 import { today, type SlackDeps } from '../context.js';
 import { FIELD } from '../ids.js';
-import { outcomeMetadata } from '../views/outcome-metadata.js';
 
 const asOutcomeType = (value: string | undefined): OutcomeType | null =>
   (OUTCOME_TYPES as readonly string[]).includes(value ?? '') ? (value as OutcomeType) : null;
@@ -17,12 +16,12 @@ export function redrawOutcomeAction(deps: SlackDeps) {
     const view = body.view;
     if (!view) return;
     const { locale } = deps.policy;
-    const metadata = outcomeMetadata(view.private_metadata);
+    const metadata = readOutcomeMetadata(view.private_metadata);
     const debtor = metadata && (await debtorForOutcome(deps.database.db, deps.policy, metadata.debtorId));
     if (!debtor) {
       // The form cannot be drawn without its debtor: say why in place of the stuck modal.
-      const kind = metadata ? 'debtor_not_found' : 'unreadable';
-      await client.views.update({ view_id: view.id, view: messageModal(errorMessage(kind, locale), locale) });
+      const reason = metadata ? refusalMessage('unknown_debtor', locale) : errorMessage('unreadable', locale);
+      await client.views.update({ view_id: view.id, view: messageModal(reason, locale) });
       return;
     }
     const values = readOutcomeForm(view.state.values);

@@ -1,17 +1,24 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { User } from '../../db/schema/index.js';
-import { findBarrierAlarm } from '../../services/alarms.js';
-import { resolveBarrier, type BarrierRecord } from '../../services/barriers.js';
-import { debtorCard as findDebtorCard } from '../../services/debtor-lookup.js';
-import { findUserBySlackId } from '../../services/users.js';
+import { resolveBarrierAndRedraw, type BarrierRedraw, type BarrierRedrawScope } from '../../services/barrier-resolution.js';
+import type { IsoDate } from '../../domain/calendar.js';
+import type { BarrierRecord } from '../../services/barriers.js';
 import { toAlarmView } from '../alarm-view.js';
 import { barrierResolutionOf, toBarrierAssigned } from '../barrier-view.js';
-import { alarmMessage, alreadyResolvedMessage, barrierAssignedMessage, debtorCard, errorMessage, type Message } from '../blocks/index.js';
+import {
+  alarmMessage,
+  alreadyResolvedMessage,
+  barrierAssignedMessage,
+  debtorCard,
+  errorMessage,
+  homeView,
+  refusalMessage,
+  type Message,
+} from '../blocks/index.js';
 import { messageModal } from '../blocks/notice-views.js';
 import { today, type SlackDeps } from '../context.js';
+import { toHomeInput } from '../home-view.js';
 import { BLOCK } from '../ids.js';
 import { parseId } from '../parse-ref.js';
-import { publishHome } from '../publish-home.js';
 import { answerClick } from './answer-click.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -28,17 +35,23 @@ export function resolveBarrierAction(deps: SlackDeps) {
     await ack();
     const { locale, timeZone } = deps.policy;
     const barrierId = parseId(action.value);
-    const actor = barrierId === null ? undefined : await findUserBySlackId(deps.database.db, body.user.id);
-    if (barrierId === null || !actor) {
-      await tell(args, errorMessage(barrierId === null ? 'unreadable' : 'not_registered', locale), deps);
+    if (barrierId === null) {
+      await tell(args, errorMessage('unreadable', locale), deps);
       return;
     }
-    const result = await resolveBarrier(deps.database.db, { barrierId, actor, now: deps.clock() });
-    if (result.status === 'forbidden' || result.status === 'not_found') {
-      await tell(args, errorMessage(result.status === 'forbidden' ? 'forbidden' : 'barrier_not_found', locale), deps);
+    const day = today(deps);
+    const result = await resolveBarrierAndRedraw(deps.database.db, deps.policy, {
+      barrierId,
+      slackUserId: body.user.id,
+      now: deps.clock(),
+      today: day,
+      scope: scopeOf(args),
+    });
+    if (result.status === 'not_registered' || result.status === 'forbidden' || result.status === 'not_found') {
+      await tell(args, refusalMessage(result.status, locale, 'barrier'), deps);
       return;
     }
-    await redraw(args, deps, result.barrier, actor);
+    await redraw(args, deps, day, result);
     if (result.status === 'already') {
       const resolution = barrierResolutionOf(result.barrier);
       await tell(args, resolution ? alreadyResolvedMessage(resolution, timeZone, locale) : errorMessage('barrier_not_found', locale), deps);
@@ -53,36 +66,40 @@ async function tell(args: Args, message: Message, deps: SlackDeps): Promise<void
   else await answerClick(args, message, deps.policy.locale);
 }
 
+/** Which surface the button was in: App Home, the card (in a modal or ephemeral), an alarm, or the owner's DM. */
+function scopeOf({ action, body }: Args): BarrierRedrawScope {
+  if (body.view?.type === 'home') return 'home';
+  if (body.view?.type === 'modal' || (body.container as Container).is_ephemeral) return 'card';
+  return action.block_id === BLOCK.alarmActions ? 'alarm' : 'barrier';
+}
+
 /** Redraws the surface the click came from, as the barrier now stands. */
-async function redraw(args: Args, deps: SlackDeps, barrier: BarrierRecord, actor: User): Promise<void> {
+async function redraw(
+  args: Args,
+  deps: SlackDeps,
+  day: IsoDate,
+  { barrier, redraw: shown }: { barrier: BarrierRecord; redraw: BarrierRedraw },
+): Promise<void> {
   const { action, body, client, respond } = args;
-  const { locale } = deps.policy;
+  const { locale, timeZone } = deps.policy;
   const container = body.container as Container;
-  if (body.view?.type === 'home') {
-    await publishHome(deps, client, actor);
-  } else if (body.view?.type === 'modal' || container.is_ephemeral) {
-    const card = await cardMessage(deps, body.user.id, barrier.debtorId);
-    if (!card) return;
+  if (shown.scope === 'home') {
+    const view = homeView(toHomeInput(shown.user, shown.home, { locale, today: day, timeZone }));
+    await client.views.publish({ user_id: body.user.id, view });
+  } else if (shown.scope === 'card') {
+    if (!shown.summary) return;
+    const card = debtorCard(shown.summary, { locale, today: day, timeZone });
     if (body.view) await client.views.update({ view_id: body.view.id, view: messageModal(card, locale) });
     else await respond({ replace_original: true, ...card });
   } else if (container.channel_id && container.message_ts) {
-    const message = await messageOf(deps, action.block_id, barrier);
+    const message = messageOf(shown, action.block_id, barrier, deps);
     if (message) await client.chat.update({ channel: container.channel_id, ts: container.message_ts, ...message });
   }
 }
 
-/** The debtor card as it stands now, for the user who clicked. */
-async function cardMessage(deps: SlackDeps, slackUserId: string, debtorId: number): Promise<Message | null> {
-  const day = today(deps);
-  const found = await findDebtorCard(deps.database.db, deps.policy, { slackUserId, debtorId, today: day });
-  return found.kind === 'card' ? debtorCard(found.summary, { locale: deps.policy.locale, today: day, timeZone: deps.policy.timeZone }) : null;
-}
-
 /** A posted message with the button: the owner's DM or the barrier's alarm, told apart by the button's block. */
-async function messageOf(deps: SlackDeps, blockId: string, barrier: BarrierRecord): Promise<Message | null> {
+function messageOf(shown: BarrierRedraw, blockId: string, barrier: BarrierRecord, deps: SlackDeps): Message | null {
   const { locale, timeZone } = deps.policy;
-  if (blockId === BLOCK.barrierAssigned) return barrierAssignedMessage(toBarrierAssigned(barrier, timeZone), locale);
-  if (blockId !== BLOCK.alarmActions) return null;
-  const alarm = await findBarrierAlarm(deps.database.db, barrier);
-  return alarm ? alarmMessage(toAlarmView(alarm, timeZone), locale) : null;
+  if (shown.scope === 'alarm') return shown.alarm ? alarmMessage(toAlarmView(shown.alarm, timeZone), locale) : null;
+  return blockId === BLOCK.barrierAssigned ? barrierAssignedMessage(toBarrierAssigned(barrier, timeZone), locale) : null;
 }

@@ -21,3 +21,26 @@ export function errorMessage(kind: ErrorKind, locale: Locale): Message {
   const text = t(locale, `error.${kind}`, { command: `\`${COMMAND}\`` });
   return { text, blocks: [section(text)] };
 }
+
+/** Why a service declined a request, as its results spell it. */
+export type Refusal = 'not_registered' | 'forbidden' | 'unknown_debtor' | 'not_found';
+
+/**
+ * The message for a service's refusal; `missing` names what a bare `not_found` was
+ * looking for (the debtor, the alarm or the barrier the button was about).
+ */
+export function refusalMessage(refusal: Refusal, locale: Locale, missing: 'debtor' | 'alarm' | 'barrier' = 'debtor'): Message {
+  return errorMessage(refusalKind(refusal, missing), locale);
+}
+
+function refusalKind(refusal: Refusal, missing: 'debtor' | 'alarm' | 'barrier'): ErrorKind {
+  switch (refusal) {
+    case 'not_registered':
+    case 'forbidden':
+      return refusal;
+    case 'unknown_debtor':
+      return 'debtor_not_found';
+    case 'not_found':
+      return `${missing}_not_found`;
+  }
+}

@@ -11,7 +11,7 @@ export { alreadyResolvedMessage, type BarrierResolution } from './barrier-resolu
 export { dailyListMessages, nothingTodayMessage, type DailyListInput } from './daily-list.js';
 export { debtorCard, type DebtorCardContext } from './debtor-card.js';
 export { debtorNotFound, debtorPickList, deudorHelp } from './debtor-search.js';
-export { errorMessage, type ErrorKind } from './errors.js';
+export { errorMessage, refusalMessage, type ErrorKind, type Refusal } from './errors.js';
 export { homeView, type HomeBarrier, type HomeInput, type HomePromise, type HomeResolvedBarrier } from './home.js';
 export {
   NO_CONTACT,
@@ -23,5 +23,6 @@ export {
   type ViewStateValue,
   type ViewStateValues,
 } from './outcome-modal.js';
+export { readOutcomeMetadata, type OutcomeMetadata } from './outcome-metadata.js';
 export { outcomeStoredView } from './outcome-stored.js';
 export { leadSummaryMessage, type LeadSummaryInput } from './lead-summary.js';

@@ -17,6 +17,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { FIELD, VIEW, type FieldId } from '../ids.js';
 import { levelText } from './alarm.js';
 import { context, option, plain } from './elements.js';
+import { writeOutcomeMetadata } from './outcome-metadata.js';
 import { MAX_INPUT_LABEL, MAX_MODAL_TITLE, MAX_OPTION_TEXT, MAX_PLACEHOLDER, MAX_STATIC_OPTIONS, truncate } from './limits.js';
 import type { InputBlock, InputBlockElement, KnownBlock, ModalView, PlainTextOption } from './slack-types.js';
 import { codeLabel, formatDate, isSlackUserId, safe } from './text.js';
@@ -260,7 +261,7 @@ export function outcomeModal(input: OutcomeModalInput): ModalView {
   return {
     type: 'modal',
     callback_id: VIEW.logOutcome,
-    private_metadata: JSON.stringify({ debtorId: input.debtor.id }),
+    private_metadata: writeOutcomeMetadata({ debtorId: input.debtor.id }),
     title: plain(t(locale, 'modal.title'), MAX_MODAL_TITLE),
     submit: plain(t(locale, 'modal.submit'), MAX_MODAL_TITLE),
     close: plain(t(locale, 'modal.close'), MAX_MODAL_TITLE),

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { hasControlCharacters } from '../../domain/plain-text.js';
 import { lookUpDebtor } from '../../services/debtor-lookup.js';
-import { debtorCard, debtorNotFound, debtorPickList, deudorHelp, errorMessage } from '../blocks/index.js';
+import { debtorCard, debtorNotFound, debtorPickList, deudorHelp, errorMessage, refusalMessage } from '../blocks/index.js';
 import { today, type SlackDeps } from '../context.js';
 
 const HELP_WORDS = new Set(['', 'help', 'ayuda', '?']);
@@ -25,7 +25,7 @@ export function deudorCommand(deps: SlackDeps) {
     const found = await lookUpDebtor(deps.database.db, deps.policy, { slackUserId: command.user_id, text, today: day });
     const message =
       found.kind === 'not_registered'
-        ? errorMessage('not_registered', locale)
+        ? refusalMessage(found.kind, locale)
         : found.kind === 'card'
           ? debtorCard(found.summary, { locale, today: day, timeZone: deps.policy.timeZone })
           : found.kind === 'many'

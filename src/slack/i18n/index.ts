@@ -1,10 +1,11 @@
 // Message look-up for every user-facing string. Keys are dotted paths into the catalogs
 // ('reason.overdue_no_promise'); values may hold {name} placeholders.
 
+import type { Locale } from '../../domain/policy.js';
 import { en } from './en.js';
 import { es, type Catalog } from './es.js';
 
-export type Locale = 'es' | 'en';
+export type { Locale } from '../../domain/policy.js';
 export type { Catalog } from './es.js';
 
 type Paths<T> = {

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { submitOutcome } from '../../services/outcome-submission.js';
-import { barrierAssignedMessage, errorMessage, outcomeErrors, outcomeStoredView, readOutcomeForm } from '../blocks/index.js';
+import { barrierAssignedMessage, errorMessage, outcomeErrors, refusalMessage, outcomeStoredView, readOutcomeForm, readOutcomeMetadata } from '../blocks/index.js';
 import { messageModal } from '../blocks/notice-views.js';
 import { t } from '../i18n/index.js';
 import { today, type SlackDeps } from '../context.js';
 import { FIELD } from '../ids.js';
-import { outcomeMetadata } from './outcome-metadata.js';
 
 /**
  * The outcome modal's submission. Errors go back on their blocks; a valid contact is
@@ -14,7 +13,7 @@ import { outcomeMetadata } from './outcome-metadata.js';
 export function logOutcomeSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const { locale } = deps.policy;
-    const metadata = outcomeMetadata(view.private_metadata);
+    const metadata = readOutcomeMetadata(view.private_metadata);
     if (!metadata) {
       // Nothing the user can correct in this form: replace it with the reason.
       await ack({ response_action: 'update', view: messageModal(errorMessage('unreadable', locale), locale) });
@@ -26,26 +25,7 @@ export function logOutcomeSubmission(deps: SlackDeps) {
       form: readOutcomeForm(view.state.values),
       idempotencyKey: `view:${view.id}`,
       today: today(deps),
-      notices: (outcome, debtor, created) =>
-        outcome.type === 'barrier' && created.barrierId !== null
-          ? [
-              {
-                channel: outcome.ownerSlackId,
-                payload: barrierAssignedMessage(
-                  {
-                    barrierId: created.barrierId,
-                    debtorName: debtor.name,
-                    debtorId: debtor.id,
-                    kind: outcome.barrierKind,
-                    description: outcome.description,
-                    dueOn: outcome.dueOn,
-                    assignedBySlackId: body.user.id,
-                  },
-                  locale,
-                ),
-              },
-            ]
-          : [],
+      barrierAssignedMessage: (assignment) => barrierAssignedMessage(assignment, locale),
     });
     switch (result.status) {
       case 'invalid':
@@ -60,8 +40,7 @@ export function logOutcomeSubmission(deps: SlackDeps) {
         deps.deliverer.kick();
         return;
       default: {
-        const kind = result.status === 'unknown_debtor' ? 'debtor_not_found' : result.status;
-        await ack({ response_action: 'errors', errors: { [FIELD.outcomeType]: errorMessage(kind, locale).text } });
+        await ack({ response_action: 'errors', errors: { [FIELD.outcomeType]: refusalMessage(result.status, locale).text } });
       }
     }
   };
