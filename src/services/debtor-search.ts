@@ -91,8 +91,7 @@ export function similarNamesQuery(query: string, limit: number): SQL {
 /**
  * For the rest of the transaction: the similarity threshold, and no sequential scan.
  * word_similarity costs far more per row than the planner assumes, so at the suggestions'
- * low threshold it would score every debtor (0.7 s at 100,000) instead of the trigram
- * index's candidates (0.1 to 0.2 s).
+ * low threshold it would score every debtor rather than only the trigram index's candidates.
  */
 export async function similarityScope(tx: Db, threshold: number): Promise<void> {
   await tx.execute(

@@ -59,7 +59,7 @@ export async function checkImportFile(path: string): Promise<void> {
 /** Imports one ERP export file; see `importStream`. */
 export async function importFile(database: Database, policy: Policy, kind: ImportKind, path: string): Promise<ImportSummary> {
   await checkImportFile(path);
-  // Reads of the default 64 KB: 1 MB reads made a 1M-row import a second slower, the
-  // parser working on large strings in bursts that COPY then waited for.
+  // Reads of the default 64 KB: larger reads leave the parser working on large strings in
+  // bursts that COPY then waits for.
   return runImport(database, policy, SPECS[kind], createReadStream(path), path);
 }
