@@ -4,7 +4,7 @@ import type { Delivery, DeliveryReport } from './delivery-context.js';
 import { POST_MESSAGE } from './outbox-metadata.js';
 import type { SlackFailure } from './slack-errors.js';
 
-/** Transient errors are retried forever, 1 s after the first attempt, doubling up to 5 minutes. */
+/** Transient errors are retried forever: the first retry waits 1 s, each next one twice as long, up to 5 minutes. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
 
