@@ -2,7 +2,7 @@
 // the state of the account. The daily list and the debtor card show it with its reason.
 
 import type { IsoDate } from './calendar.js';
-import type { OutcomeType } from './vocabulary.js';
+import type { OutcomeType, Risk } from './vocabulary.js';
 
 export interface AccountState {
   today: IsoDate;
@@ -51,6 +51,14 @@ export interface Suggestion {
   objective: OutcomeType;
   /** A message key and its values; the Slack layer words it in the user's language. */
   reason: { code: ReasonCode; params: Record<string, string | number> };
+}
+
+/**
+ * Suspected fraud is the team's mark (risk `fraud`), never inferred from a high risk; it is
+ * the reason to press only while something is overdue (nothing can be demanded before).
+ */
+export function isSuspectedFraud(risk: Risk, oldestOverdueDays: number): boolean {
+  return risk === 'fraud' && oldestOverdueDays > 0;
 }
 
 function suggest(objective: OutcomeType, code: ReasonCode, params: Record<string, string | number> = {}): Suggestion {

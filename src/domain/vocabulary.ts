@@ -4,7 +4,8 @@
 export const ROLES = ['collector', 'lead', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const RISKS = ['low', 'medium', 'high'] as const;
+/** `fraud` is the team's own mark, the only source of "suspected fraud" (never inferred from `high`). */
+export const RISKS = ['low', 'medium', 'high', 'fraud'] as const;
 export type Risk = (typeof RISKS)[number];
 
 export const CREDIT_STATUSES = ['active', 'hold', 'revoked'] as const;

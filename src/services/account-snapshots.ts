@@ -33,7 +33,6 @@ export interface AccountSnapshot {
   /** Day of the latest contact logged (in the policy's time zone); null when never contacted. */
   lastContactOn: IsoDate | null;
   nextContactOn: IsoDate | null;
-  hasPaid: boolean;
 }
 
 type Count = string | number | null;
@@ -63,7 +62,6 @@ interface Row {
   pressurePassed: Count;
   lastContactOn: string | null;
   nextContactOn: string | null;
-  hasPaid: boolean;
 }
 
 /**
@@ -97,7 +95,6 @@ const COLUMNS: { readonly [K in keyof Row]: string } = {
   pressurePassed: 'ps.passed',
   lastContactOn: 'cl.last_on::text',
   nextContactOn: 'cl.next_contact_on::text',
-  hasPaid: 'exists (select 1 from payments p where p.debtor_id = d.id)',
 };
 const NAMES = Object.keys(COLUMNS) as Array<keyof Row>;
 const SELECT_ARRAY = sql.raw(`json_build_array(${Object.values(COLUMNS).join(', ')})::text`);
@@ -133,7 +130,6 @@ function toSnapshot(r: Row): AccountSnapshot {
     pressureDeadlinesPassed: Number(r.pressurePassed ?? 0),
     lastContactOn: r.lastContactOn,
     nextContactOn: r.nextContactOn,
-    hasPaid: r.hasPaid,
   };
 }
 

@@ -55,7 +55,8 @@ export interface DebtorSummary {
     note: string;
     author: string;
   }>;
-  contacts: Array<{ id: number; name: string; level: number }>;
+  /** The people on the debtor's side, by ladder level, with how to reach them ('' when unknown). */
+  contacts: Array<{ id: number; name: string; level: number; phone: string; email: string; whatsapp: string }>;
   suggestion: Suggestion;
   priority: number;
 }
@@ -214,7 +215,7 @@ function lastContactsOf(db: Db, debtorId: number) {
 
 function contactsOf(db: Db, debtorId: number) {
   return db
-    .select({ id: contacts.id, name: contacts.name, level: contacts.level })
+    .select({ id: contacts.id, name: contacts.name, level: contacts.level, phone: contacts.phone, email: contacts.email, whatsapp: contacts.whatsapp })
     .from(contacts)
     .where(eq(contacts.debtorId, debtorId))
     .orderBy(asc(contacts.level), asc(contacts.name));

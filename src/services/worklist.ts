@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { daysOverdue } from '../domain/aging.js';
 import { calendarOf, daysBetween, type IsoDate } from '../domain/calendar.js';
-import { nextBestAction, type AccountState, type Suggestion } from '../domain/next-best-action.js';
+import { isSuspectedFraud, nextBestAction, type AccountState, type Suggestion } from '../domain/next-best-action.js';
 import type { Policy } from '../domain/policy.js';
 import { priorityScore } from '../domain/priority.js';
 import { preventiveHorizon, todaysWork, type WorkReason } from '../domain/todays-work.js';
@@ -47,8 +47,8 @@ export function accountState(snapshot: AccountSnapshot, today: IsoDate, policy: 
     pressurePending: snapshot.pressuresPending > 0,
     pressureDeadlinePassedUnpaid: snapshot.pressureDeadlinesPassed > 0,
     escalationLevel: snapshot.escalationLevel,
-    // First-payment default: a high-risk customer who is overdue and has never paid.
-    suspectedFraud: snapshot.risk === 'high' && oldestOverdueDays > 0 && !snapshot.hasPaid,
+    // Only the team's own mark says fraud; a high risk alone (a late bakery) is not suspicion.
+    suspectedFraud: isSuspectedFraud(snapshot.risk, oldestOverdueDays),
     longOverdueDays: policy.escalation.daysOverdue[2],
   };
 }

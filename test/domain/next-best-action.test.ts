@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextBestAction, type AccountState, type ReasonCode } from '../../src/domain/next-best-action.js';
-import type { OutcomeType } from '../../src/domain/vocabulary.js';
+import { isSuspectedFraud, nextBestAction, type AccountState, type ReasonCode } from '../../src/domain/next-best-action.js';
+import type { OutcomeType, Risk } from '../../src/domain/vocabulary.js';
 
 // An account worked before, 15 days overdue, contacted once since without a commitment.
 const base: AccountState = {
@@ -77,5 +77,21 @@ describe('nextBestAction', () => {
   it.each([30, 60, 120])('long overdue follows the threshold passed in (%i days)', (longOverdueDays) => {
     expect(nextBestAction({ ...base, oldestOverdueDays: longOverdueDays, longOverdueDays }).objective).toBe('pressure');
     expect(nextBestAction({ ...base, oldestOverdueDays: longOverdueDays - 1, longOverdueDays }).objective).toBe('commitment');
+  });
+});
+
+describe('isSuspectedFraud', () => {
+  it.each<[Risk, number, boolean]>([
+    ['fraud', 6, true],
+    ['fraud', 1, true],
+    // Nothing overdue yet: nothing to demand.
+    ['fraud', 0, false],
+    // A bakery six days overdue with a high risk is late, not a fraud suspect.
+    ['high', 6, false],
+    ['high', 400, false],
+    ['medium', 30, false],
+    ['low', 30, false],
+  ])('risk %s, %i days overdue -> %s', (risk, days, expected) => {
+    expect(isSuspectedFraud(risk, days)).toBe(expected);
   });
 });

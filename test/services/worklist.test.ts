@@ -4,9 +4,9 @@ import { addDays, calendarOf } from '../../src/domain/calendar.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import { todaysWork } from '../../src/domain/todays-work.js';
 import { snapshotOfDebtor } from '../../src/services/account-snapshots.js';
-import { allWorklists } from '../../src/services/worklist.js';
+import { allWorklists, assess } from '../../src/services/worklist.js';
 import { describe, expect, test } from '../support/database.js';
-import { DEMO_DAY, loadExampleCompany } from '../support/demo-data.js';
+import { DEMO_DAY, debtorId, loadExampleCompany } from '../support/demo-data.js';
 import { seedDebtor, seedInvoice, seedUser } from '../support/seed.js';
 
 // The lists read only accounts that may have work (an SQL filter); the domain rules decide.
@@ -39,5 +39,18 @@ describe("today's lists", () => {
       listed += actual.length;
     }
     expect(listed).toBeGreaterThan(0);
+  });
+
+  // Both debtors are overdue and have never paid: only the team's `fraud` mark is suspicion.
+  test('suspect fraud only on the debtor the team marked, not on a high-risk one', async ({ database }) => {
+    await loadExampleCompany(database);
+    const reasonOf = async (externalId: string) => {
+      const snapshot = (await snapshotOfDebtor(database.db, await debtorId(database, externalId), { today: DEMO_DAY, timeZone: defaultPolicy.timeZone }))!;
+      return { risk: snapshot.risk, ...assess(snapshot, DEMO_DAY, defaultPolicy).suggestion };
+    };
+    expect(await reasonOf('D-1010')).toMatchObject({ risk: 'fraud', objective: 'pressure', reason: { code: 'suspected_fraud' } });
+    const highRisk = await reasonOf('D-1004');
+    expect(highRisk.risk).toBe('high');
+    expect(highRisk.reason.code).not.toBe('suspected_fraud');
   });
 });

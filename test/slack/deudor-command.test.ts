@@ -41,6 +41,12 @@ describe('/deudor', () => {
       expect(card.response_type).toBe('ephemeral');
       expect(allText(card)).toContain('Construcciones Pérez, S.A. de C.V.');
       expect(allText(card)).toContain('<@U0COB0001>');
+      expect(allText(card)).toContain('Código D-1001 · RFC CPE980512AB3');
+      // The people to call, as the contacts import loaded them.
+      expect(allText(card)).toContain(
+        '*Roberto Pérez Lozano* · 0 · Encargado de pagos · Tel. +52 81 5550 1001 · Correo pagos@construccionesperez.example · WhatsApp +52 81 5550 1001',
+      );
+      expect(allText(card)).toContain('*Ing. Manuel Pérez* · 2 · Gerente · Tel. +52 81 5550 1003 · Correo gerencia@construccionesperez.example');
       expect(buttons(card).map((b) => b.action_id)).toContain('log_outcome');
 
       const byTaxId = await ask(harness, 'U0COB0002', 'CPE980512AB3');
@@ -87,15 +93,19 @@ describe('/deudor', () => {
   });
 
   test('answers in English when the policy says so', async ({ database }) => {
-    const policy = { ...defaultPolicy, locale: 'en' as const };
+    const policy = { ...defaultPolicy, locale: 'en' as const, taxIdLabel: 'CUIT' };
     await loadExampleCompany(database, policy);
     await withHarness(database, { now: DEMO_NOW, policy }, async (harness) => {
       const help = await ask(harness, 'U0COB0001', 'help');
-      expect(help.text).toBe(deudorHelp('en').text);
-      expect(help.text).not.toBe(deudorHelp('es').text);
+      expect(help.text).toBe(deudorHelp({ locale: 'en', taxIdLabel: 'CUIT' }).text);
+      expect(help.text).not.toBe(deudorHelp({ locale: 'es', taxIdLabel: 'CUIT' }).text);
+      expect(allText(help)).toContain('by tax ID (CUIT)');
+      expect(allText(help)).not.toContain('RFC');
       const card = await ask(harness, 'U0COB0001', 'ferreteria aguila');
       expect(allText(card)).toContain('Ferretería El Águila');
       expect(allText(card)).toMatch(/overdue/i);
+      expect(allText(card)).toContain('Code D-1002 · CUIT FAG010203XY1');
+      expect(allText(card)).toContain("Debtor's contacts");
     });
   });
 

@@ -128,7 +128,7 @@ describe('values that do not parse', () => {
       // A NUL byte (or another control character) in /deudor.
       for (const text of ['ferre\u0000teria', '\u0007', 'aguila\u001b[2J']) {
         const answer = await responseTo(harness, () => harness.command(COLLECTOR, text));
-        expect(answer, JSON.stringify(text)).toContain(errorMessage('bad_search_text', 'es').text);
+        expect(answer, JSON.stringify(text)).toContain(errorMessage('bad_search_text', 'es', { taxIdLabel: 'RFC' }).text);
       }
       expect(harness.slack.callsTo('views.update')).toHaveLength(1);
     });

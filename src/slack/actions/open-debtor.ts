@@ -20,7 +20,7 @@ export function openDebtorAction(deps: SlackDeps) {
     const found = await findDebtorCard(deps.database.db, deps.policy, { slackUserId: body.user.id, debtorId, today: day });
     const message =
       found.kind === 'card'
-        ? debtorCard(found.summary, { locale, today: day, timeZone: deps.policy.timeZone })
+        ? debtorCard(found.summary, { locale, taxIdLabel: deps.policy.taxIdLabel, today: day, timeZone: deps.policy.timeZone })
         : refusalMessage(found.kind, locale);
     await answerClick(args, message, locale);
   };

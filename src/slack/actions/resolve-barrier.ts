@@ -88,7 +88,7 @@ async function redraw(
     await client.views.publish({ user_id: body.user.id, view });
   } else if (shown.scope === 'card') {
     if (!shown.summary) return;
-    const card = debtorCard(shown.summary, { locale, today: day, timeZone });
+    const card = debtorCard(shown.summary, { locale, taxIdLabel: deps.policy.taxIdLabel, today: day, timeZone });
     if (body.view) await client.views.update({ view_id: body.view.id, view: messageModal(card, locale) });
     else await respond({ replace_original: true, ...card });
   } else if (container.channel_id && container.message_ts) {

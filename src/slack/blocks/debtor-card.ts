@@ -18,6 +18,8 @@ import { codeLabel, formatDate, formatDayIn, mention, safe } from './text.js';
 
 export interface DebtorCardContext {
   locale: Locale;
+  /** What the policy calls the tax id (RFC, CUIT…). */
+  taxIdLabel: string;
   today: IsoDate;
   /** Zone in which contact times are shown (the policy's); UTC when not given. */
   timeZone?: string;
@@ -29,6 +31,7 @@ const NOTE_MAX = 300;
 const DESCRIPTION_MAX = 200;
 const PERSON_MAX = 80;
 const ID_MAX = 60;
+const REACH_MAX = 80;
 
 const bullet = (line: string) => `• ${line}`;
 
@@ -122,6 +125,16 @@ function contactLines(summary: DebtorSummary, ctx: DebtorCardContext): string[] 
   });
 }
 
+/** One person on the debtor's side: name, ladder level, then each way to reach them that is known. */
+function personLines(summary: DebtorSummary, locale: Locale): string[] {
+  return summary.contacts.map((c) => {
+    const ways = (['phone', 'email', 'whatsapp'] as const)
+      .filter((way) => c[way].trim() !== '')
+      .map((way) => `${t(locale, `card.${way}`)} ${safe(c[way], REACH_MAX)}`);
+    return [`*${safe(c.name, PERSON_MAX)}*`, levelText(c.level, locale), ...ways].join(' · ');
+  });
+}
+
 /** The status that applies; under it who decided it and when, and the ERP's status when the team's differs. */
 function creditText(summary: DebtorSummary, ctx: DebtorCardContext): string {
   const { locale } = ctx;
@@ -148,7 +161,13 @@ export function debtorCard(summary: DebtorSummary, ctx: DebtorCardContext): Mess
 
   const blocks: KnownBlock[] = [
     header(debtor.name),
-    context(t(locale, 'card.ids', { externalId: safe(debtor.externalId, ID_MAX), taxId: safe(debtor.taxId, ID_MAX) || '—' })),
+    context(
+      t(locale, 'card.ids', {
+        externalId: safe(debtor.externalId, ID_MAX),
+        taxIdLabel: safe(ctx.taxIdLabel, ID_MAX),
+        taxId: safe(debtor.taxId, ID_MAX) || '—',
+      }),
+    ),
     fieldsSection([
       field(t(locale, 'card.collector'), summary.collector ? mention(summary.collector.slackUserId) : `_${t(locale, 'common.noCollector')}_`),
       field(t(locale, 'card.level'), levelText(debtor.escalationLevel, locale)),
@@ -163,6 +182,12 @@ export function debtorCard(summary: DebtorSummary, ctx: DebtorCardContext): Mess
   const objective = t(locale, `objective.${summary.suggestion.objective}`);
   const reason = t(locale, `reason.${summary.suggestion.reason.code}`, summary.suggestion.reason.params);
   blocks.push(divider(), section(`*${t(locale, 'card.nextAction')}: ${objective}*\n${reason}`));
+
+  blocks.push(
+    ...(summary.contacts.length > 0
+      ? listSection(t(locale, 'card.people'), personLines(summary, locale), locale)
+      : [context(t(locale, 'card.noPeople'))]),
+  );
 
   if (summary.openPromises.length > 0) {
     blocks.push(...listSection(t(locale, 'card.promises', { count: summary.openPromises.length }), promiseLines(summary, ctx), locale));

@@ -1,6 +1,6 @@
 // What a user sees when a request cannot be served, in their language.
 
-import { t, type Locale } from '../i18n/index.js';
+import { t, type Locale, type MessageParams } from '../i18n/index.js';
 import { COMMAND } from '../ids.js';
 import { section } from './elements.js';
 import type { Message } from './slack-types.js';
@@ -17,8 +17,9 @@ export type ErrorKind =
   | 'unreadable'
   | 'bad_search_text';
 
-export function errorMessage(kind: ErrorKind, locale: Locale): Message {
-  const text = t(locale, `error.${kind}`, { command: `\`${COMMAND}\`` });
+/** `params` fills what a message names besides the command (the policy's `taxIdLabel`). */
+export function errorMessage(kind: ErrorKind, locale: Locale, params: MessageParams = {}): Message {
+  const text = t(locale, `error.${kind}`, { ...params, command: `\`${COMMAND}\`` });
   return { text, blocks: [section(text)] };
 }
 

@@ -10,15 +10,16 @@ const HELP_WORDS = new Set(['', 'help', 'ayuda', '?']);
 export function deudorCommand(deps: SlackDeps) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const { locale } = deps.policy;
+    const { locale, taxIdLabel } = deps.policy;
+    const words = { locale, taxIdLabel };
     const text = command.text.trim();
     // A NUL byte would fail the search in PostgreSQL; no debtor's name holds such characters.
     if (hasControlCharacters(text)) {
-      await respond({ response_type: 'ephemeral', ...errorMessage('bad_search_text', locale) });
+      await respond({ response_type: 'ephemeral', ...errorMessage('bad_search_text', locale, { taxIdLabel }) });
       return;
     }
     if (HELP_WORDS.has(text.toLowerCase())) {
-      await respond({ response_type: 'ephemeral', ...deudorHelp(locale) });
+      await respond({ response_type: 'ephemeral', ...deudorHelp(words) });
       return;
     }
     const day = today(deps);
@@ -27,10 +28,10 @@ export function deudorCommand(deps: SlackDeps) {
       found.kind === 'not_registered'
         ? refusalMessage(found.kind, locale)
         : found.kind === 'card'
-          ? debtorCard(found.summary, { locale, today: day, timeZone: deps.policy.timeZone })
+          ? debtorCard(found.summary, { locale, taxIdLabel, today: day, timeZone: deps.policy.timeZone })
           : found.kind === 'many'
-            ? debtorPickList(found.hits, text, locale)
-            : debtorNotFound(text, found.suggestions, locale);
+            ? debtorPickList(found.hits, text, words)
+            : debtorNotFound(text, found.suggestions, words);
     await respond({ response_type: 'ephemeral', ...message });
   };
 }

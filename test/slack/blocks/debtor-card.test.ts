@@ -9,12 +9,15 @@ const LOCALES: Locale[] = ['es', 'en'];
 
 describe('debtorCard', () => {
   it('shows the whole account in Spanish', () => {
-    const card = debtorCard(debtorSummary(), { locale: 'es', today: TODAY, timeZone: 'America/Mexico_City' });
+    const card = debtorCard(debtorSummary(), { locale: 'es', taxIdLabel: 'RFC', today: TODAY, timeZone: 'America/Mexico_City' });
     const text = visibleText(card.blocks);
     expect(card.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Construcciones Pérez & Hijos, S.A. de C.V.', emoji: true } });
     for (const expected of [
       'Código C-00042 · RFC CPE980512AB3',
       '<@U0COLLECT1>',
+      'Contactos del deudor',
+      '*Rodrigo Martínez* · 0 · Encargado de pagos · Tel. +52 81 5555 0101 · Correo pagos@perez.example · WhatsApp +52 81 5555 0102',
+      '*Claudia Ruiz* · 2 · Gerente · Correo claudia.ruiz@perez.example',
       '2 · Gerente',
       'Crédito suspendido',
       '97 días',
@@ -43,10 +46,13 @@ describe('debtorCard', () => {
   });
 
   it('shows the whole account in English', () => {
-    const card = debtorCard(debtorSummary(), { locale: 'en', today: TODAY });
+    const card = debtorCard(debtorSummary(), { locale: 'en', taxIdLabel: 'CUIT', today: TODAY });
     const text = visibleText(card.blocks);
     for (const expected of [
-      'Code C-00042 · Tax ID CPE980512AB3',
+      'Code C-00042 · CUIT CPE980512AB3',
+      "Debtor's contacts",
+      '*Rodrigo Martínez* · 0 · Payments clerk · Phone +52 81 5555 0101 · Email pagos@perez.example · WhatsApp +52 81 5555 0102',
+      '*Claudia Ruiz* · 2 · Manager · Email claudia.ruiz@perez.example',
       '2 · Manager',
       'Credit on hold',
       'Suggested next action: Apply pressure',
@@ -66,12 +72,13 @@ describe('debtorCard', () => {
   });
 
   it.each(LOCALES)('an unassigned, quiet account says so (%s)', (locale) => {
-    const summary = { ...debtorSummary({ collector: false, promises: 0, barriers: 0, pressures: 0, contacts: 0 }), totals: [], oldestOverdueDays: 0 };
-    const text = visibleText(debtorCard(summary, { locale, today: TODAY }).blocks);
+    const summary = { ...debtorSummary({ collector: false, promises: 0, barriers: 0, pressures: 0, contacts: 0 }), totals: [], oldestOverdueDays: 0, contacts: [] };
+    const text = visibleText(debtorCard(summary, { locale, taxIdLabel: 'RFC', today: TODAY }).blocks);
     expect(text).toContain(t(locale, 'common.noCollector'));
     expect(text).toContain(t(locale, 'card.nothingOverdue'));
     expect(text).toContain(t(locale, 'card.noBalance'));
     expect(text).toContain(t(locale, 'card.noContacts'));
+    expect(text).toContain(t(locale, 'card.noPeople'));
     expect(text).not.toContain(t(locale, 'card.promises', { count: 0 }));
   });
 
@@ -88,7 +95,8 @@ describe('debtorCard', () => {
     });
     summary.openBarriers.forEach((b) => (b.description = longName(3000)));
     summary.lastContacts.forEach((c) => (c.author = longName(200)));
-    const card = debtorCard(summary, { locale, today: TODAY });
+    summary.contacts = Array.from({ length: 40 }, (_, i) => ({ id: i, name: longName(200, i), level: i % 4, phone: longName(100, i), email: longName(300, i), whatsapp: longName(100, i) }));
+    const card = debtorCard(summary, { locale, taxIdLabel: 'RFC', today: TODAY });
     expectWithinLimits(card);
     const text = visibleText(card.blocks);
     expect(text).toContain(t(locale, 'common.andMore', { count: 45 }));
@@ -106,7 +114,7 @@ describe('debtorCard credit lines', () => {
   /** The text of the card's credit field, as Slack receives it. */
   function creditField(effective: string, credit: Credit, locale: Locale): string {
     const summary = debtorSummary();
-    const card = debtorCard({ ...summary, debtor: { ...summary.debtor, creditStatus: effective }, credit }, { locale, today: TODAY, timeZone: 'America/Mexico_City' });
+    const card = debtorCard({ ...summary, debtor: { ...summary.debtor, creditStatus: effective }, credit }, { locale, taxIdLabel: 'RFC', today: TODAY, timeZone: 'America/Mexico_City' });
     const fields = findAll(card.blocks, 'mrkdwn').map((f) => String(f.text));
     return fields.find((text) => text.startsWith(`*${t(locale, 'card.credit')}*`))!;
   }
@@ -148,7 +156,7 @@ describe('debtorCard credit lines', () => {
 
 describe('debtorCard barriers', () => {
   it.each(LOCALES)('each open barrier has its resolve button; past five they are counted (%s)', (locale) => {
-    const card = debtorCard(debtorSummary({ barriers: 7 }), { locale, today: TODAY });
+    const card = debtorCard(debtorSummary({ barriers: 7 }), { locale, taxIdLabel: 'RFC', today: TODAY });
     const resolve = findAll(card.blocks, 'button').filter((b) => b.action_id === ACTION.resolveBarrier);
     expect(resolve.map((b) => b.value)).toEqual(['600', '601', '602', '603', '604']);
     expect(resolve.every((b) => (b.text as { text: string }).text === t(locale, 'barrierResolution.resolve'))).toBe(true);
@@ -176,7 +184,7 @@ describe('debtorCard barriers', () => {
       ],
     ],
   ] as const)('shows the barriers resolved lately, by whom or automatically, without buttons (%s)', (locale, lines) => {
-    const card = debtorCard(debtorSummary({ barriers: 0, resolvedBarriers: 2 }), { locale, today: TODAY, timeZone: 'America/Mexico_City' });
+    const card = debtorCard(debtorSummary({ barriers: 0, resolvedBarriers: 2 }), { locale, taxIdLabel: 'RFC', today: TODAY, timeZone: 'America/Mexico_City' });
     const text = visibleText(card.blocks);
     for (const line of lines) expect(text).toContain(line);
     expect(text).not.toContain(t(locale, 'card.barriers', { count: 0 }));

@@ -7,6 +7,7 @@ import { longName } from './fixtures.js';
 import { expectWithinLimits, findAll, visibleText } from './slack-limits.js';
 
 const LOCALES: Locale[] = ['es', 'en'];
+const words = (locale: Locale, taxIdLabel = 'RFC') => ({ locale, taxIdLabel });
 
 const HITS: DebtorHit[] = [
   { id: 1, externalId: 'D-1001', name: 'Construcciones Pérez, S.A. de C.V.', taxId: 'CPE980512AB3' },
@@ -17,7 +18,7 @@ const openButtons = (blocks: unknown) => findAll(blocks, 'button').map((b) => [b
 
 describe('debtorPickList', () => {
   it.each(LOCALES)('lists each debtor with an open_debtor button (%s)', (locale) => {
-    const message = debtorPickList(HITS, 'constru', locale);
+    const message = debtorPickList(HITS, 'constru', words(locale, 'CUIT'));
     expect(openButtons(message.blocks)).toEqual([
       [ACTION.openDebtor, '1'],
       [ACTION.openDebtor, '3'],
@@ -25,13 +26,13 @@ describe('debtorPickList', () => {
     const text = visibleText(message.blocks);
     expect(text).toContain(t(locale, 'search.pickTitle', { count: 2, query: 'constru' }));
     expect(text).toContain('Construcciones Pérez, S.A. de C.V.');
-    expect(text).toContain(t(locale, 'card.ids', { externalId: 'D-1003', taxId: 'CSB111111AA1' }));
+    expect(text).toContain(t(locale, 'card.ids', { externalId: 'D-1003', taxIdLabel: 'CUIT', taxId: 'CSB111111AA1' }));
     expectWithinLimits(message);
   });
 
   it.each(LOCALES)('many hits with 200-character names stay within limits (%s)', (locale) => {
     const hits = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, externalId: `D-${i}`, name: longName(200, i), taxId: '' }));
-    const message = debtorPickList(hits, `<b>${longName(300)}`, locale);
+    const message = debtorPickList(hits, `<b>${longName(300)}`, words(locale));
     expectWithinLimits(message);
     expect(visibleText(message.blocks)).toContain(t(locale, 'common.andMore', { count: 40 }));
   });
@@ -39,7 +40,7 @@ describe('debtorPickList', () => {
 
 describe('debtorNotFound', () => {
   it.each(LOCALES)('says nothing matched, suggests the closest and how to search (%s)', (locale) => {
-    const message = debtorNotFound('constrctora <x>', HITS, locale);
+    const message = debtorNotFound('constrctora <x>', HITS, words(locale));
     const text = visibleText(message.blocks);
     expect(message.text).toBe(t(locale, 'search.notFound', { query: 'constrctora &lt;x&gt;' }));
     expect(text).toContain(t(locale, 'search.suggestions'));
@@ -52,8 +53,9 @@ describe('debtorNotFound', () => {
   });
 
   it.each(LOCALES)('without suggestions only says so and how to search (%s)', (locale) => {
-    const message = debtorNotFound('zzz', [], locale);
+    const message = debtorNotFound('zzz', [], words(locale, 'CUIT'));
     expect(visibleText(message.blocks)).not.toContain(t(locale, 'search.suggestions'));
+    expect(visibleText(message.blocks)).toContain(t(locale, 'search.usageHint', { command: `\`${COMMAND}\``, taxIdLabel: 'CUIT' }));
     expect(openButtons(message.blocks)).toEqual([]);
     expectWithinLimits(message);
   });
@@ -61,11 +63,14 @@ describe('debtorNotFound', () => {
 
 describe('deudorHelp', () => {
   it.each(LOCALES)('explains the command with examples (%s)', (locale) => {
-    const message = deudorHelp(locale);
+    const message = deudorHelp(words(locale, 'CUIT'));
     const text = visibleText(message.blocks);
     expect(text).toContain(`${COMMAND} &lt;`);
     expect(text).toContain(`\`${COMMAND} C-0042\``);
-    expect(text).toContain(t(locale, 'search.helpByTaxId'));
+    expect(text).toContain(t(locale, 'search.helpByTaxId', { taxIdLabel: 'CUIT' }));
+    // The tax id is named as the policy names it, never as Mexico's RFC.
+    expect(text).toContain('CUIT');
+    expect(text).not.toContain('RFC');
     expect(message.text).toBe(t(locale, 'search.helpFallback', { command: COMMAND }));
     expectWithinLimits(message);
   });

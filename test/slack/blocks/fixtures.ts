@@ -58,7 +58,6 @@ export function snapshot(i: number, overrides: Partial<AccountSnapshot> = {}): A
     pressureDeadlinesPassed: i % 17 === 0 ? 1 : 0,
     lastContactOn: addDays(TODAY, -((i % 20) + 1)),
     nextContactOn: null,
-    hasPaid: i % 5 !== 0,
     ...overrides,
   };
 }
@@ -149,8 +148,8 @@ export function debtorSummary(size: SummarySize = {}): DebtorSummary {
       author: 'Ana Gómez',
     })),
     contacts: [
-      { id: 11, name: 'Rodrigo Martínez', level: 0 },
-      { id: 12, name: 'Claudia Ruiz', level: 2 },
+      { id: 11, name: 'Rodrigo Martínez', level: 0, phone: '+52 81 5555 0101', email: 'pagos@perez.example', whatsapp: '+52 81 5555 0102' },
+      { id: 12, name: 'Claudia Ruiz', level: 2, phone: '', email: 'claudia.ruiz@perez.example', whatsapp: '' },
     ],
     suggestion: { objective: 'pressure', reason: { code: 'long_overdue', params: { days: 97 } } },
     priority: 12.5,

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."debtor_risk" ADD VALUE 'fraud';
