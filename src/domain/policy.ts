@@ -26,10 +26,21 @@ function isCurrency(code: string): boolean {
   return Intl.supportedValuesOf('currency').includes(code);
 }
 
+/** A channel id as Slack writes it (C… public, G… private); a `#name` cannot be posted to reliably. */
+function isChannelId(value: string): boolean {
+  return /^[CG][A-Z0-9]+$/.test(value);
+}
+
 const team = z
   .object({
     name: z.string().min(1),
-    alarmChannel: z.string().min(1).optional(),
+    alarmChannel: z
+      .string()
+      .refine(isChannelId, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not a Slack channel id (C… or G…): use the channel id, not its name (channel details → About → Copy channel ID)`,
+      })
+      .optional(),
   })
   .strict();
 
@@ -43,6 +54,8 @@ export const policySchema = z
       .default('America/Mexico_City'),
     locale: z.enum(['es', 'en']).default('es'),
     currency: z.string().refine(isCurrency, 'not an ISO 4217 currency code').default('MXN'),
+    // What the tax id is called where the company works (RFC in Mexico, CUIT in Argentina…).
+    taxIdLabel: z.string().trim().min(1).max(20).default('RFC'),
     workingDays: z
       .array(z.number().int().min(1).max(7))
       .min(1)
@@ -66,6 +79,14 @@ export const policySchema = z
       })
       .strict()
       .default({ daysOverdue: [30, 60, 90, 120], brokenPromises: 2 }),
+    // How the ERP writes numbers and dates in its CSV exports; ISO dates are always read.
+    csv: z
+      .object({
+        decimalSeparator: z.enum(['.', ',']).default('.'),
+        dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY']).default('YYYY-MM-DD'),
+      })
+      .strict()
+      .default({ decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' }),
     teams: z
       .array(team)
       .min(1)

@@ -22,6 +22,7 @@ describe('parsePolicy', () => {
       timeZone: 'America/Mexico_City',
       locale: 'es',
       currency: 'MXN',
+      taxIdLabel: 'RFC',
       workingDays: [1, 2, 3, 4, 5],
       holidays: [],
       dailyListTime: '08:30',
@@ -30,6 +31,7 @@ describe('parsePolicy', () => {
       noContactWorkingDays: 5,
       maxDaysAhead: 180,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 2 },
+      csv: { decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' },
       teams: [{ name: 'default' }],
     };
     expect(parsePolicy('{}')).toEqual(expected);
@@ -42,6 +44,7 @@ describe('parsePolicy', () => {
         timeZone: 'America/Monterrey',
         locale: 'en',
         currency: 'USD',
+        taxIdLabel: 'CUIT',
         workingDays: [1, 2, 3, 4, 5, 6],
         holidays: ['2025-12-25', '2024-02-29'],
         dailyListTime: '09:00',
@@ -50,6 +53,7 @@ describe('parsePolicy', () => {
         noContactWorkingDays: 10,
         maxDaysAhead: 365,
         escalation: { brokenPromises: 3 },
+        csv: { decimalSeparator: ',' },
         teams: [{ name: 'norte', alarmChannel: 'C0123ABC' }, { name: 'sur' }],
       }),
     );
@@ -57,6 +61,7 @@ describe('parsePolicy', () => {
       timeZone: 'America/Monterrey',
       locale: 'en',
       currency: 'USD',
+      taxIdLabel: 'CUIT',
       workingDays: [1, 2, 3, 4, 5, 6],
       holidays: ['2025-12-25', '2024-02-29'],
       dailyListTime: '09:00',
@@ -65,6 +70,7 @@ describe('parsePolicy', () => {
       noContactWorkingDays: 10,
       maxDaysAhead: 365,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 3 },
+      csv: { decimalSeparator: ',', dateFormat: 'YYYY-MM-DD' },
       teams: [{ name: 'norte', alarmChannel: 'C0123ABC' }, { name: 'sur' }],
     });
   });
@@ -81,12 +87,12 @@ describe('parsePolicy', () => {
     ['currency', { currency: 'PESOS' }],
     ['workingDays', { workingDays: [] }],
     ['workingDays', { workingDays: [1, 1] }],
-    ['workingDays.0', { workingDays: [0] }],
-    ['workingDays.1', { workingDays: [1, 8] }],
+    ['workingDays[0]', { workingDays: [0] }],
+    ['workingDays[1]', { workingDays: [1, 8] }],
     ['workingDays', { workingDays: 'weekdays' }],
-    ['holidays.0', { holidays: ['25/12/2025'] }],
-    ['holidays.0', { holidays: ['2025-02-30'] }],
-    ['holidays.1', { holidays: ['2025-12-25', '2025-13-01'] }],
+    ['holidays[0]', { holidays: ['25/12/2025'] }],
+    ['holidays[0]', { holidays: ['2025-02-30'] }],
+    ['holidays[1]', { holidays: ['2025-12-25', '2025-13-01'] }],
     ['dailyListTime', { dailyListTime: '8:30' }],
     ['alarmsTime', { alarmsTime: '24:00' }],
     ['promiseGraceDays', { promiseGraceDays: -1 }],
@@ -98,23 +104,43 @@ describe('parsePolicy', () => {
     ['escalation.daysOverdue', { escalation: { daysOverdue: [30, 60, 90] } }],
     ['escalation.daysOverdue', { escalation: { daysOverdue: [30, 60, 90, 120, 150] } }],
     ['escalation.daysOverdue', { escalation: { daysOverdue: [60, 30, 90, 120] } }],
-    ['escalation.daysOverdue.0', { escalation: { daysOverdue: [0, 60, 90, 120] } }],
+    ['escalation.daysOverdue[0]', { escalation: { daysOverdue: [0, 60, 90, 120] } }],
     ['escalation.brokenPromises', { escalation: { brokenPromises: 0 } }],
     ['escalation', { escalation: 3 }],
+    ['csv.decimalSeparator', { csv: { decimalSeparator: ' ' } }],
+    ['csv.dateFormat', { csv: { dateFormat: 'DD-MM-YYYY' } }],
     ['teams', { teams: [] }],
     ['teams', { teams: [{ name: 'norte' }, { name: 'norte' }] }],
-    ['teams.0.name', { teams: [{ name: '' }] }],
-    ['teams.0.name', { teams: [{ alarmChannel: 'C1' }] }],
+    ['teams[0].name', { teams: [{ name: '' }] }],
+    ['teams[0].name', { teams: [{ alarmChannel: 'C1' }] }],
+    ['taxIdLabel', { taxIdLabel: ' ' }],
+    ['teams[1].alarmChannel', { teams: [{ name: 'norte', alarmChannel: 'C0NORTE' }, { name: 'sur', alarmChannel: '' }] }],
   ])('a bad %s is refused, naming the key', (key, json) => {
     const message = policyError(json);
     expect(message.startsWith(`POLICY_FILE policy.json: ${key}: `)).toBe(true);
     expect(message).not.toContain('\n');
   });
 
+  // The channel's name is what people type; the bot needs its id.
+  test.each(['#cobranza', 'cobranza-norte', '<#C0123ABC|cobranza>', 'c0123abc', 'https://example.slack.com/archives/C0123ABC'])(
+    'the alarm channel %s is refused with the way to its id',
+    (alarmChannel) => {
+      expect(policyError({ teams: [{ name: 'norte', alarmChannel: 'C0NORTE' }, { name: 'sur', alarmChannel }] })).toBe(
+        `POLICY_FILE policy.json: teams[1].alarmChannel: ${JSON.stringify(alarmChannel)} is not a Slack channel id (C… or G…): ` +
+          'use the channel id, not its name (channel details → About → Copy channel ID)',
+      );
+    },
+  );
+
+  test.each(['C0123ABC', 'G0PRIVATE1', 'C0SUR'])('the channel id %s is accepted', (alarmChannel) => {
+    expect(parsePolicy(JSON.stringify({ teams: [{ name: 'norte', alarmChannel }] })).teams[0]!.alarmChannel).toBe(alarmChannel);
+  });
+
   test.each<[string, unknown]>([
     ['foo', { foo: 1 }],
     ['escalation.bar', { escalation: { bar: 1 } }],
-    ['teams.0.channel', { teams: [{ name: 'norte', channel: 'C1' }] }],
+    ['csv.delimiter', { csv: { delimiter: ';' } }],
+    ['teams[0].channel', { teams: [{ name: 'norte', channel: 'C1' }] }],
     ['timezone', { timezone: 'America/Mexico_City' }],
   ])('the unknown key %s is refused by name', (key, json) => {
     expect(policyError(json)).toBe(`POLICY_FILE policy.json: ${key}: unknown key`);
@@ -148,7 +174,7 @@ describe('loadPolicy', () => {
   test('a bad value names the file and the key', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ workingDays: [9] }));
-    await expect(loadPolicy(file)).rejects.toThrow(`POLICY_FILE ${file}: workingDays.0: `);
+    await expect(loadPolicy(file)).rejects.toThrow(`POLICY_FILE ${file}: workingDays[0]: `);
   });
 
   test('a missing file is refused, naming POLICY_FILE and the path', async () => {

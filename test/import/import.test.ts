@@ -253,12 +253,12 @@ const badRows: BadRow[] = [
     message: '"-1" is negative',
   },
   {
-    name: 'an amount with a thousands separator',
+    name: 'an amount whose comma may be a decimal comma',
     kind: 'invoices',
-    rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,"1,234.50",0,MXN'],
+    rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,"1,234",0,MXN'],
     line: 3,
     column: 'amount',
-    message: /^"1,234.50" is not a decimal amount/,
+    message: /^"1,234" is not a decimal amount .*csv\.decimalSeparator/,
   },
   {
     name: 'more decimals than the currency has',
@@ -335,10 +335,10 @@ const badRows: BadRow[] = [
   {
     name: 'an unknown role',
     kind: 'users',
-    rows: ['U0COB009,Inés Ríos,ines@example.com,collector,', 'U0COB010,Raúl Soto,raul@example.com,jefe,norte'],
+    rows: ['U0COB009,Inés Ríos,ines@example.com,collector,', 'U0COB010,Raúl Soto,raul@example.com,supervisor,norte'],
     line: 3,
     column: 'role',
-    message: '"jefe" is not one of collector, lead, manager, admin',
+    message: '"supervisor" is not one of collector, lead, manager, admin',
   },
   {
     name: 'a team the policy does not have',
@@ -534,10 +534,17 @@ describe('reporting problems', () => {
     expect(stray.problems).toEqual([{ line: 3, message: matching(/^not valid CSV: a quote inside an unquoted field/) }]);
   });
 
-  test('text that is not UTF-8 is refused where it is', async ({ database }) => {
+  test('text that is not UTF-8 is read as Windows-1252, and the summary says so', async ({ database }) => {
     await importFixtures(database);
     const latin1 = Buffer.from(`${HEADERS.debtors}\nD-2001,Panadería La Espiga,,,,,\n`, 'latin1');
-    const error = await importError(importStream(database, policy, 'debtors', [latin1], 'debtors.csv'));
+    expect(await importStream(database, policy, 'debtors', [latin1], 'debtors.csv')).toMatchObject({ inserted: 1, encoding: 'windows-1252' });
+    const [stored] = await database.db.select({ name: debtors.name }).from(debtors).where(eq(debtors.externalId, 'D-2001'));
+    expect(stored?.name).toBe('Panadería La Espiga');
+  });
+
+  test('a U+FFFD already in the text is refused where it is', async ({ database }) => {
+    await importFixtures(database);
+    const error = await importError(importText(database, 'debtors', ['D-2001,Panader\uFFFDa La Espiga,,,,,']));
     expect(error.problems).toEqual([{ line: 2, column: 'name', message: 'has characters that are not UTF-8 (export the file as UTF-8)' }]);
   });
 

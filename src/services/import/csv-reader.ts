@@ -8,11 +8,13 @@ export type CsvSource = NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Arra
 export class CsvBatch {
   constructor(
     readonly lines: number[],
-    /** Records without quotes, as written: fields are the pieces between commas. */
+    /** Records without quotes, as written: fields are the pieces between separators. */
     private readonly texts: string[] | null,
     private readonly parsed: string[][] | null,
     /** Only a CRLF file can hold a bare LF inside an unquoted field. */
     private readonly innerBreaks = false,
+    /** The file's field separator. */
+    readonly separator: FieldSeparator = ',',
   ) {}
 
   get size(): number {
@@ -26,7 +28,7 @@ export class CsvBatch {
   }
 
   fields(i: number): string[] {
-    return this.texts ? this.texts[i]!.split(',') : this.parsed![i]!;
+    return this.texts ? this.texts[i]!.split(this.separator) : this.parsed![i]!;
   }
 }
 
@@ -46,6 +48,82 @@ const MAX_RECORD_CHARS = 1024 * 1024;
 const BATCH_CHARS = 64 * 1024;
 
 type Delimiter = '\n' | '\r\n' | '\r';
+export type FieldSeparator = ',' | ';';
+
+/** How a file was written, as found while reading it. */
+export interface CsvDialect {
+  separator: FieldSeparator;
+  /** `windows-1252` once a byte sequence turned out not to be UTF-8. */
+  encoding: 'utf-8' | 'windows-1252';
+}
+
+/**
+ * The field separator, from the header line: a semicolon when it holds more semicolons than
+ * commas (Excel writes `;` where the decimal mark is a comma).
+ */
+function detectSeparator(header: string): FieldSeparator {
+  let commas = 0;
+  let semicolons = 0;
+  let inside = false;
+  for (let at = 0; at < header.length; at++) {
+    const c = header.charCodeAt(at);
+    if (c === 0x22) inside = !inside;
+    else if (inside) continue;
+    else if (c === 0x0a || c === 0x0d) break;
+    else if (c === 0x2c) commas++;
+    else if (c === 0x3b) semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/** Where the last complete UTF-8 sequence of `bytes` ends: a chunk may cut one in two. */
+function completeUtf8End(bytes: Uint8Array): number {
+  const length = bytes.length;
+  for (let back = 1; back <= Math.min(3, length); back++) {
+    const b = bytes[length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    if (b < 0xc0) return length;
+    const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return needed > back ? length - back : length;
+  }
+  return length;
+}
+
+/**
+ * UTF-8 until a byte sequence is not; from there on the bytes are read as Windows-1252, the
+ * encoding Excel and most Latin American ERPs export in. A Windows-1252 file is rarely valid
+ * UTF-8 for long: its first accented letter gives it away.
+ */
+class ExportDecoder {
+  encoding: CsvDialect['encoding'] = 'utf-8';
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly cp1252 = new TextDecoder('windows-1252');
+  private carry: Uint8Array | undefined;
+
+  decode(chunk: Uint8Array): string {
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    if (this.encoding === 'windows-1252') return this.cp1252.decode(bytes);
+    const end = completeUtf8End(bytes);
+    try {
+      const text = this.utf8.decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+      if (end < bytes.length) this.carry = bytes.slice(end);
+      return text;
+    } catch {
+      this.encoding = 'windows-1252';
+      return this.cp1252.decode(bytes);
+    }
+  }
+
+  /** The bytes of a sequence cut short by the end of the file. */
+  end(): string {
+    const carry = this.carry;
+    this.carry = undefined;
+    if (!carry) return '';
+    this.encoding = 'windows-1252';
+    return this.cp1252.decode(carry);
+  }
+}
 
 /** The record delimiter, found the way csv-parse finds it: the first line ending outside quotes. */
 function detectDelimiter(text: string): Delimiter | undefined {
@@ -119,6 +197,7 @@ function unclosedQuoteLine(text: string, firstLine: number): number {
  */
 class RecordBatcher {
   delimiter: Delimiter | undefined;
+  separator: FieldSeparator | undefined;
   nextLine = 1;
 
   /**
@@ -141,7 +220,7 @@ class RecordBatcher {
     }
   }
 
-  /** Quote-free text: records are the pieces between delimiters, fields the pieces between commas. */
+  /** Quote-free text: records are the pieces between delimiters, fields the pieces between separators. */
   private split(text: string): CsvBatch {
     const records: string[] = [];
     const lines: number[] = [];
@@ -161,7 +240,7 @@ class RecordBatcher {
       records.push(row);
       lines.push(line);
     }
-    return new CsvBatch(lines, records, null, innerBreaks);
+    return new CsvBatch(lines, records, null, innerBreaks, this.separator);
   }
 
   /** Text with quotes, through csv-parse; a syntax error names the line it is on. */
@@ -180,7 +259,7 @@ class RecordBatcher {
       records.push(record);
       lines.push(line);
     }
-    return new CsvBatch(lines, null, records);
+    return new CsvBatch(lines, null, records, false, this.separator);
   }
 
   private parse(text: string): string[][] {
@@ -190,6 +269,7 @@ class RecordBatcher {
         relax_column_count: true,
         skip_empty_lines: false,
         record_delimiter: this.delimiter ?? '\n',
+        delimiter: this.separator ?? ',',
         max_record_size: MAX_RECORD_CHARS,
       };
       return parse(text, options);
@@ -205,23 +285,25 @@ class RecordBatcher {
 }
 
 /**
- * Streams CSV records in batches, each record with the line it starts on. Quoted fields
- * may hold commas, quotes and line breaks; a UTF-8 byte order mark is dropped; blank lines
- * (and a record of one empty field, which reads the same) are skipped but counted. Reading
- * pauses while the consumer is busy (backpressure).
+ * Streams CSV records in batches, each record with the line it starts on. Fields are
+ * separated by commas or semicolons (whichever the header line uses). Quoted fields may hold
+ * separators, quotes and line breaks; a UTF-8 byte order mark is dropped; a file that is not
+ * UTF-8 is read as Windows-1252 (`dialect` says which). Blank lines (and a record of one
+ * empty field, which reads the same) are skipped but counted. Reading pauses while the
+ * consumer is busy (backpressure).
  *
  * Text with quotes goes through csv-parse. A stretch of complete records without any quote
- * can only be fields separated by commas and records by the delimiter, so it is split
+ * can only be fields separated by the separator and records by the delimiter, so it is split
  * directly: the same records csv-parse gives, without its per-character work on a large ERP export.
  */
-export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
-  // Drops a BOM and turns bytes that are not UTF-8 into U+FFFD (reported per cell later).
-  const decoder = new TextDecoder('utf-8');
+export async function* readCsv(source: CsvSource, dialect: CsvDialect = { separator: ',', encoding: 'utf-8' }): AsyncGenerator<CsvBatch> {
+  const decoder = new ExportDecoder();
   const records = new RecordBatcher();
   let pending = '';
   let started = false;
   for await (const chunk of source as AsyncIterable<Buffer | Uint8Array | string>) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+    dialect.encoding = decoder.encoding;
     if (!started && text.length > 0) {
       started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -237,13 +319,16 @@ export async function* readCsv(source: CsvSource): AsyncGenerator<CsvBatch> {
       }
       continue;
     }
+    records.separator ??= dialect.separator = detectSeparator(pending);
     const complete = pending.slice(0, end);
     pending = pending.slice(end);
     yield* records.batches(complete);
   }
-  pending += decoder.decode();
+  pending += decoder.end();
+  dialect.encoding = decoder.encoding;
   if (pending.length > 0) {
     records.delimiter ??= detectDelimiter(`${pending}\n`);
+    records.separator ??= dialect.separator = detectSeparator(pending);
     yield* records.batches(pending);
   }
 }

@@ -8,6 +8,7 @@ import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { HeaderLayout } from './import-header.js';
+import type { ImportOptions } from './types.js';
 
 /**
  * One file on its way into the staging table: valid rows become CSV text for COPY; invalid
@@ -32,9 +33,10 @@ export class FileStaging {
     private readonly policy: Policy,
     private readonly layout: HeaderLayout,
     private readonly problems: ProblemList,
+    private readonly onProgress: ImportOptions['onProgress'],
   ) {
     this.table = stagingTable(spec.kind);
-    this.cells = new Cells(spec.columns, problems);
+    this.cells = new Cells(spec.columns, problems, policy.csv);
     this.writeRow = spec.rowWriter(policy, this.cells);
     this.inOrder = layout.order.every((at, i) => at === i);
     this.keyNames = spec.key.map((col) => spec.columns[col]!);
@@ -50,7 +52,9 @@ export class FileStaging {
     // Imports of the table run one after another: the digests read now must stay those of
     // the stored rows until this import commits.
     await tx.query(`LOCK TABLE ${this.spec.upsert.table} IN SHARE ROW EXCLUSIVE MODE`);
-    const context = [this.layout.order.join(','), ...this.spec.lineDigests.context(this.policy)];
+    // A plain line hashes as its text: a semicolon file's must not meet a comma file's.
+    const separator = this.layout.first.separator === ',' ? [] : [this.layout.first.separator];
+    const context = [this.layout.order.join(','), ...separator, ...this.spec.lineDigests.context(this.policy)];
     this.digests = new LineDigests(await storedDigests(tx, this.spec.upsert.table), context);
   }
 
@@ -72,7 +76,10 @@ export class FileStaging {
 
   private async *chunks(batches: AsyncGenerator<CsvBatch>): AsyncGenerator<string> {
     yield* this.text(this.layout.first, 1);
-    for await (const batch of batches) yield* this.text(batch, 0);
+    for await (const batch of batches) {
+      yield* this.text(batch, 0);
+      this.onProgress?.({ phase: 'reading', rows: this.rows });
+    }
   }
 
   /** The staging CSV text of a batch's records from `from` on, in pieces of about CHUNK_CHARS. */

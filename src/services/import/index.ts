@@ -11,10 +11,10 @@ import { invoicesSpec } from './kinds/invoices.js';
 import { paymentsSpec } from './kinds/payments.js';
 import { usersSpec } from './kinds/users.js';
 import { runImport } from './run-import.js';
-import type { ImportKind, ImportSummary } from './types.js';
+import type { ImportKind, ImportOptions, ImportSummary } from './types.js';
 
 export { ImportError, describeProblem } from './errors.js';
-export { IMPORT_KINDS, isImportKind, type ImportKind, type ImportProblem, type ImportSummary } from './types.js';
+export { IMPORT_KINDS, isImportKind, type ImportKind, type ImportOptions, type ImportProblem, type ImportProgress, type ImportSummary } from './types.js';
 export type { CsvSource } from './csv-reader.js';
 
 const SPECS: Record<ImportKind, KindSpec> = {
@@ -57,9 +57,9 @@ export async function checkImportFile(path: string): Promise<void> {
 }
 
 /** Imports one ERP export file; see `importStream`. */
-export async function importFile(database: Database, policy: Policy, kind: ImportKind, path: string): Promise<ImportSummary> {
+export async function importFile(database: Database, policy: Policy, kind: ImportKind, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   await checkImportFile(path);
   // Reads of the default 64 KB: larger reads leave the parser working on large strings in
   // bursts that COPY then waits for.
-  return runImport(database, policy, SPECS[kind], createReadStream(path), path);
+  return runImport(database, policy, SPECS[kind], createReadStream(path), path, options);
 }

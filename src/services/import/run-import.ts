@@ -1,14 +1,14 @@
 import type { Database } from '../../db/database.js';
 import type { Policy } from '../../domain/policy.js';
 import { syncTeams } from '../teams.js';
-import { CsvSyntaxError, readCsv, type CsvBatch, type CsvSource } from './csv-reader.js';
+import { CsvSyntaxError, readCsv, type CsvBatch, type CsvDialect, type CsvSource } from './csv-reader.js';
 import { ImportError, ProblemList } from './errors.js';
 import { FileStaging } from './file-staging.js';
 import { checkStaged, KEEP } from './import-checks.js';
 import { readHeaderBatch, syntaxProblem } from './import-header.js';
 import type { KindSpec } from './kind-spec.js';
 import { upsertStaged } from './staged-upsert.js';
-import type { ImportSummary } from './types.js';
+import type { ImportOptions, ImportSummary } from './types.js';
 
 /**
  * Reads, checks and stores one file in one transaction; any problem leaves the database as
@@ -22,11 +22,13 @@ export async function runImport(
   spec: KindSpec,
   source: CsvSource,
   file: string,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const batches = readCsv(source);
+  const dialect: CsvDialect = { separator: ',', encoding: 'utf-8' };
+  const batches = readCsv(source, dialect);
   try {
-    return await importBatches(database, policy, spec, batches, file, started);
+    return await importBatches(database, policy, spec, batches, { file, started, dialect, ...options });
   } finally {
     // Closes the file when the import stops before its end.
     await batches.return(undefined);
@@ -38,13 +40,12 @@ async function importBatches(
   policy: Policy,
   spec: KindSpec,
   batches: AsyncGenerator<CsvBatch>,
-  file: string,
-  started: number,
+  { file, started, dialect, onProgress }: ImportOptions & { file: string; started: number; dialect: CsvDialect },
 ): Promise<ImportSummary> {
   const layout = await readHeaderBatch(spec, batches, file);
   if (spec.kind === 'users') await syncTeams(database.db, policy);
   const problems = new ProblemList(KEEP);
-  const staging = new FileStaging(spec, policy, layout, problems);
+  const staging = new FileStaging(spec, policy, layout, problems, onProgress);
   const summary = (inserted: number, updated: number): ImportSummary => ({
     kind: spec.kind,
     file,
@@ -53,6 +54,7 @@ async function importBatches(
     updated,
     unchanged: staging.rows - inserted - updated,
     ms: Math.round(performance.now() - started),
+    encoding: dialect.encoding,
   });
 
   return database.bulk(async (tx) => {
@@ -64,9 +66,11 @@ async function importBatches(
       problems.add(syntaxProblem(error));
       throw new ImportError(file, problems.sorted, problems.total);
     }
+    onProgress?.({ phase: 'checking', rows: staging.rows });
     await checkStaged(tx, spec, staging, problems, file);
     // Every line was stored before: nothing to compare.
     if (staging.staged === 0) return summary(0, 0);
+    onProgress?.({ phase: 'storing', rows: staging.rows });
     const { inserted, updated } = await upsertStaged(tx, spec, problems, file);
     // Some staged rows held the values stored already: keep their new digests.
     if (spec.lineDigests && inserted + updated < staging.staged) await tx.query(spec.lineDigests.remember);

@@ -15,6 +15,19 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   ms: number;
+  /** How the bytes were read: `windows-1252` when the file was not valid UTF-8. */
+  encoding: 'utf-8' | 'windows-1252';
+}
+
+/** Where a long import is: its phase and the data rows read so far. */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'storing';
+  rows: number;
+}
+
+export interface ImportOptions {
+  /** Called as the import goes: after each batch of rows read, and at each phase. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** One thing wrong in the file. `line` counts the header as line 1. */

@@ -47,7 +47,9 @@ export const invoicesSpec: KindSpec = {
   }),
   // A nightly export repeats most of the last one: those lines are only counted.
   lineDigests: {
-    context: (policy) => [policy.currency],
+    // The same line reads as another amount or date under other csv settings; the default
+    // ones add nothing, so digests stored before these settings existed still match.
+    context: ({ currency, csv }) => (csv.decimalSeparator === '.' && csv.dateFormat === 'YYYY-MM-DD' ? [currency] : [currency, csv.decimalSeparator, csv.dateFormat]),
     storedOfStaged: `SELECT s.line, s.external_id, encode(t.${DIGEST_COLUMN}, 'hex') AS digest FROM ${table} s
                      JOIN invoices t ON t.external_id = s.external_id AND t.${DIGEST_COLUMN} <> s.${DIGEST_COLUMN}`,
     remember: `UPDATE invoices t SET ${DIGEST_COLUMN} = s.${DIGEST_COLUMN} FROM ${table} s
