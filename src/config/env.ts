@@ -44,6 +44,8 @@ const envSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   POLICY_FILE: optional(z.string()),
+  /** The nightly drop folder the running app imports ERP exports from (unset: none). */
+  IMPORT_DIR: optional(z.string()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -126,6 +126,7 @@ describe('.env.sample', () => {
       [
         'DATABASE_URL',
         'DATA_DIR',
+        'IMPORT_DIR',
         'LOG_LEVEL',
         'POLICY_FILE',
         'PORT',

@@ -16,15 +16,29 @@ async function fileDatabase(): Promise<{ database: Database; drop: () => Promise
     const database = pgliteDatabase(await PGlite.create({ ...pgliteOptions(), loadDataDir: dump }));
     return { database, drop: () => database.close() };
   }
-  const template = new URL(templateUrl);
-  const name = `cobranza_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgresClient(templateUrl.replace(template.pathname, '/postgres'), 1);
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
-  const database = postgresDatabase(postgresClient(templateUrl.replace(template.pathname, `/${name}`)));
+  const copy = await copyOfTemplate(templateUrl);
+  const database = postgresDatabase(postgresClient(copy.url));
   return {
     database,
     drop: async () => {
       await database.close();
+      await copy.drop();
+    },
+  };
+}
+
+/**
+ * A new PostgreSQL database copied from the migrated template, for a test that hands a
+ * DATABASE_URL to a process of its own; `drop` removes it.
+ */
+export async function copyOfTemplate(templateUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = new URL(templateUrl);
+  const name = `cobranza_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgresClient(templateUrl.replace(template.pathname, '/postgres'), 1);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
+  return {
+    url: templateUrl.replace(template.pathname, `/${name}`),
+    drop: async () => {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

@@ -12,6 +12,7 @@ export { dailyListMessages, nothingTodayMessage, type DailyListInput } from './d
 export { debtorCard, type DebtorCardContext } from './debtor-card.js';
 export { debtorNotFound, debtorPickList, deudorHelp } from './debtor-search.js';
 export { errorMessage, refusalMessage, type ErrorKind, type Refusal } from './errors.js';
+export { importFailedMessage, type ImportFailure } from './import-failed.js';
 export { homeView, type HomeBarrier, type HomeInput, type HomePromise, type HomeResolvedBarrier } from './home.js';
 export {
   NO_CONTACT,
