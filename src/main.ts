@@ -1,12 +1,17 @@
+import { missingAlarmChannelLines } from './cli/alarm-channel-text.js';
 import type { CliContext } from './cli/context.js';
 import { missingAlarmChannels } from './config/alarm-channels.js';
 import { requireSlackEnv } from './config/env.js';
 import { UserError } from './config/errors.js';
+import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { createImportFolder, type ImportFolder } from './jobs/import-folder.js';
 import { runJob } from './jobs/run-job.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { syncTeams } from './services/teams.js';
 import { createApp } from './slack/app.js';
+import { importFailedMessage } from './slack/blocks/index.js';
+import { t } from './slack/i18n/index.js';
 import { jobRenderer } from './slack/job-renderer.js';
 import { checkBotToken, tokenProblem } from './slack/token-check.js';
 
@@ -26,10 +31,28 @@ function portProblem(error: unknown, port: number): unknown {
   return error;
 }
 
+/** Starts polling IMPORT_DIR when it is set; the ERP's nightly exports are imported as they land. */
+function startImportFolder(ctx: CliContext, database: Database, kick: () => void): ImportFolder | undefined {
+  const dir = ctx.env.IMPORT_DIR;
+  if (!dir) return undefined;
+  const { policy, logger } = ctx;
+  const folder = createImportFolder({
+    database,
+    policy,
+    logger,
+    dir,
+    renderFailure: (failure) => importFailedMessage(failure, policy.locale),
+    onQueued: kick,
+  });
+  folder.start();
+  logger.info({ dir }, 'watching the import folder');
+  return folder;
+}
+
 /**
  * Runs the product: the Slack app (HTTP or Socket Mode), the outbox deliverer and the
- * scheduler, on the configured database. Everything is checked before it serves: the
- * Slack settings and the token (auth.test) before the database is opened, and a failure
+ * scheduler (and the IMPORT_DIR poller when set), on the configured database. Everything
+ * is checked before it serves: the Slack settings and the token (auth.test) before the database is opened, and a failure
  * after that closes the database again, so the process exits with one line. SIGTERM and
  * SIGINT stop the scheduler, then the app, then close the database, so nothing is cut
  * mid-write.
@@ -43,10 +66,8 @@ export async function runService(ctx: CliContext): Promise<void> {
   try {
     service = createApp({ env, policy, database, logger, bot });
     await syncTeams(database.db, policy);
-    for (const warning of missingAlarmChannels(policy)) {
-      logger.warn(warning);
-      ctx.out(`warning: ${warning}`);
-    }
+    for (const warning of missingAlarmChannels(policy)) logger.warn(warning);
+    for (const warning of missingAlarmChannelLines(policy)) ctx.out(t(policy.locale, 'cli.job.warning', { warning }));
     port = await service.start().catch((error: unknown) => {
       throw portProblem(error, env.PORT);
     });
@@ -69,15 +90,18 @@ export async function runService(ctx: CliContext): Promise<void> {
     },
   });
   void scheduler.catchUp().catch((error: unknown) => logger.error({ err: error }, 'catch-up failed'));
+  const importFolder = startImportFolder(ctx, database, () => service.deliverer.kick());
   const mode = env.SLACK_APP_TOKEN ? 'socket' : 'http';
   logger.info({ port, mode, database: database.kind }, 'cobranza started');
-  ctx.out(`Cobranza is running (${mode === 'http' ? `HTTP on port ${port}, POST /slack/events` : 'Socket Mode'}, ${database.kind}).`);
+  const how = mode === 'http' ? t(policy.locale, 'cli.startedHttp', { port }) : 'Socket Mode';
+  ctx.out(t(policy.locale, 'cli.started', { mode: how, database: database.kind }));
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'stopping');
       scheduler
         .stop()
+        .then(() => importFolder?.stop())
         .then(() => service.stop())
         .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the app'))
         .then(() => database.close())

@@ -77,11 +77,15 @@ export async function runBaselineImport(bench: Bench, spec: BaselineImport, file
   return { ms: performance.now() - started, inserted: Number(counts.inserted), updated: Number(counts.updated) };
 }
 
-/** What `cobranza import` printed: "<kind> <file>: N rows, I inserted, U updated, X unchanged (S s)". */
+/**
+ * What `cobranza import` printed, in either locale: "<kind> <file>: N rows, I inserted, U updated,
+ * X unchanged (S s)" or "N filas, I nuevas, U actualizadas, X sin cambios (S s)" (S with a decimal comma).
+ */
 function parseSummary(stdout: string) {
-  const m = /(\d+) rows, (\d+) inserted, (\d+) updated, (\d+) unchanged \(([\d.]+) s\)/.exec(stdout);
+  const m = /(\d+) (?:rows|filas), (\d+) \S+, (\d+) \S+, (\d+) (?:unchanged|sin cambios) \((\d+[.,]\d+) s\)/.exec(stdout);
   if (!m) return undefined;
-  return { rows: Number(m[1]), inserted: Number(m[2]), updated: Number(m[3]), unchanged: Number(m[4]), inProcessMs: Number(m[5]) * 1000 };
+  const seconds = Number(m[5]!.replace(',', '.'));
+  return { rows: Number(m[1]), inserted: Number(m[2]), updated: Number(m[3]), unchanged: Number(m[4]), inProcessMs: seconds * 1000 };
 }
 
 export interface ImportStageSpec {

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
-import { alarmChannelWarning } from '../../src/config/alarm-channels.js';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { createPGlite } from '../../src/db/pglite.js';
 import { SlackStandIn } from '../support/slack-stand-in.js';
@@ -97,12 +97,42 @@ async function schemaOf(dataDir: string): Promise<{ columns: unknown[]; indexes:
   }
 }
 
+const COMMANDS = ['start', 'check', 'migrate', 'import', 'export', 'run-job', 'outbox', 'demo', 'bench'];
+
+// Help for every command through the same router the binary runs, in this process (a spawn
+// per command would cost a second each); the spawned runs above prove the binary answers alike.
+describe('cobranza help <command> and <command> --help', () => {
+  test.each(COMMANDS)('%s: usage, options and an example; nothing runs', async (name) => {
+    const dataDir = freshDataDir();
+    vi.stubEnv('DATA_DIR', dataDir);
+    vi.stubEnv('POLICY_FILE', '');
+    try {
+      const outputs: string[] = [];
+      for (const argv of [['help', name], [name, '--help'], [name, '-h']]) {
+        const out: string[] = [];
+        const err: string[] = [];
+        expect(await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) })).toBe(0);
+        expect(err).toEqual([]);
+        outputs.push(out.join('\n'));
+      }
+      expect(outputs[1]).toBe(outputs[0]);
+      expect(outputs[2]).toBe(outputs[0]);
+      expect(outputs[0]).toMatch(new RegExp(`\\nUso:\\n  cobranza ${name}\\b`));
+      expect(outputs[0]).toContain('Opciones:\n');
+      expect(outputs[0]).toMatch(new RegExp(`\\nEjemplo:\\n  .*cobranza ${name}\\b`));
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe('cobranza CLI', () => {
   test('migrate on a fresh data dir, then again, exits 0 and leaves the same schema', { timeout: 180_000 }, async () => {
     const dataDir = freshDataDir();
     const first = await cobranza(['migrate'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain(`Database is up to date (embedded, ${dataDir})`);
+    expect(first.stdout).toContain(`La base de datos está al día (embebida, ${dataDir})`);
     expect(existsSync(join(dataDir, 'cobranza.pid'))).toBe(false);
     const before = await schemaOf(dataDir);
     expect(before.columns.length).toBeGreaterThan(0);
@@ -119,16 +149,46 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
   test('an unknown command exits 1 with the usage on stderr', async () => {
     const run = await cobranza(['frobnicate'], { DATA_DIR: freshDataDir() });
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)[0]).toBe('cobranza: unknown command "frobnicate"');
-    expect(run.stderr).toContain('Usage: cobranza <command>');
-    expect(run.stderr).toContain('cobranza migrate');
+    expect(lines(run.stderr)[0]).toBe('cobranza: comando desconocido "frobnicate"');
+    expect(run.stderr).toContain('Uso: cobranza <comando>');
+    expect(run.stderr).toMatch(/^ {2}migrate +Aplica las migraciones/m);
     expect(run.stdout).toBe('');
   });
 
-  test('help exits 0 with the usage on stdout', async () => {
-    const run = await cobranza(['help'], { DATA_DIR: freshDataDir() });
+  test('help lists every command with one line each, in Spanish even when the policy file is bad', async () => {
+    const run = await cobranza(['help'], { DATA_DIR: freshDataDir(), POLICY_FILE: join(temp, 'missing-policy.json') });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain('Usage: cobranza <command>');
+    expect(run.stdout).toContain('Uso: cobranza <comando>');
+    for (const name of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    expect(run.stdout).toContain('cobranza help <comando>');
+  });
+
+  test('demo --help prints the help and does not run the demo: DATA_DIR is not created', async () => {
+    const dataDir = freshDataDir();
+    const run = await cobranza(['demo', '--help'], { DATA_DIR: dataDir });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Uso:\n  cobranza demo\n');
+    expect(run.stdout).toContain('Ejemplo:');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  test('with "locale": "en" in the policy, help is in English', async () => {
+    const policyFile = join(temp, 'policy-en.json');
+    writeFileSync(policyFile, JSON.stringify({ locale: 'en' }));
+    const run = await cobranza(['import', '--help'], { DATA_DIR: freshDataDir(), POLICY_FILE: policyFile });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(run.stdout)).toEqual([
+      'Imports one ERP export in one transaction.',
+      'Usage:',
+      '  cobranza import <users|debtors|contacts|invoices|payments> <file.csv>',
+      'Arguments:',
+      '  <users|debtors|contacts|invoices|payments>  what the file holds: users, debtors, contacts, invoices or payments',
+      '  <file.csv>                                  the CSV file exported from the ERP',
+      'Options:',
+      '  -h, --help  prints this help without running the command',
+      'Example:',
+      '  cobranza import invoices exports/invoices.csv',
+    ]);
   });
 
   test.each([
@@ -241,13 +301,13 @@ describe.concurrent('cobranza start refuses a bad configuration with one line na
     const run = await cobranza(['check'], env, 60_000);
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toEqual([
-      `ok      env: HTTP mode on port 3000, PostgreSQL at postgres://cobranza@127.0.0.1:${port}/cobranza`,
-      `ok      policy: ${policyFile}, 1 team, time zone America/Mexico_City, locale es`,
-      `failed  database: DATABASE_URL: cannot connect to postgres://cobranza@127.0.0.1:${port}/cobranza (connection refused)`,
-      'failed  slack: SLACK_BOT_TOKEN: Slack rejected the bot token (invalid_auth)',
-      'ok      teams[0].alarmChannel: team "norte" posts to C0NORTE',
+      `ok      env: modo HTTP en el puerto 3000, PostgreSQL en postgres://cobranza@127.0.0.1:${port}/cobranza`,
+      `ok      policy: ${policyFile}, 1 equipo, zona horaria America/Mexico_City, idioma es`,
+      `falla   database: DATABASE_URL: cannot connect to postgres://cobranza@127.0.0.1:${port}/cobranza (connection refused)`,
+      'falla   slack: SLACK_BOT_TOKEN: Slack rejected the bot token (invalid_auth)',
+      'ok      teams[0].alarmChannel: el equipo "norte" publica en C0NORTE',
     ]);
-    expect(run.stderr).toBe('cobranza: check: 2 of 5 checks failed\n');
+    expect(run.stderr).toBe('cobranza: check: fallaron 2 de 5 revisiones\n');
   });
 });
 
@@ -255,25 +315,25 @@ describe('cobranza check and run-job --dry-run on a fresh embedded database', ()
   test('check passes with only the missing channel as a warning; the dry run warns alike and stores nothing', { timeout: 180_000 }, async () => {
     const slack = await slackStandIn();
     const dataDir = freshDataDir();
-    const warning = alarmChannelWarning('default', 0);
+    const warning = 'teams[0].alarmChannel: el equipo "default" no tiene canal de alarmas, así que sus alarmas y resúmenes no llegan a nadie';
 
     const check = await cobranza(['check'], { ...slackEnv(slack), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     expect(check).toMatchObject({ code: 0, stderr: '' });
     expect(lines(check.stdout)).toEqual([
-      `ok      env: HTTP mode on port 3000, embedded database in ${dataDir}`,
-      'ok      policy: built-in defaults, 1 team, time zone America/Mexico_City, locale es',
-      `ok      database: embedded in ${dataDir} answers, schema up to date`,
-      'ok      slack: the bot token works (workspace Stand-in, bot user U0BOT)',
-      `warning ${warning}`,
+      `ok      env: modo HTTP en el puerto 3000, base de datos embebida en ${dataDir}`,
+      'ok      policy: valores por defecto, 1 equipo, zona horaria America/Mexico_City, idioma es',
+      `ok      database: embebida en ${dataDir} responde, esquema al día`,
+      'ok      slack: el token del bot funciona (espacio de trabajo Stand-in, usuario del bot U0BOT)',
+      `aviso   ${warning}`,
     ]);
 
     // No Slack settings at all: a dry run needs none.
     const dryRun = await cobranza(['run-job', 'alarms', '--dry-run', '--date', '2026-11-23'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     expect(dryRun).toMatchObject({ code: 0, stderr: '' });
     expect(lines(dryRun.stdout)).toEqual([
-      `warning: ${warning}`,
-      expect.stringMatching(/^Dry run: alarms 2026-11-23: .*alarms 0, posted 0\b/),
-      'Dry run: 0 message(s) would be sent; nothing was stored or sent.',
+      `aviso: ${warning}`,
+      expect.stringMatching(/^Simulación: alarms 2026-11-23: .*alarmas 0, publicadas 0\.$/),
+      'Simulación: se enviarían 0 mensaje(s); no se guardó ni envió nada.',
     ]);
     const pg = await createPGlite(dataDir);
     try {

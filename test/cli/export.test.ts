@@ -9,7 +9,7 @@ import { debtors, users } from '../../src/db/schema/index.js';
 import { recordCreditDecisions } from '../../src/services/credit-decisions.js';
 import { EXAMPLES } from '../support/demo-data.js';
 
-const USAGE = 'usage: cobranza export credit-status [--out FILE]';
+const USAGE = 'uso: cobranza export credit-status [--out FILE]';
 
 // The command as an admin runs it: the embedded database in DATA_DIR, the CSV on stdout
 // or in a file, errors as one line on stderr.
@@ -74,7 +74,7 @@ describe('cobranza export credit-status', () => {
     writeFileSync(file, 'an older export');
     expect(await cobranza('export', 'credit-status', '--out', file)).toEqual({
       status: 0,
-      out: [`export credit-status ${file}: 2 debtor(s) with a team decision`],
+      out: [`export credit-status ${file}: 2 deudor(es) con decisión del equipo`],
       err: [],
     });
     expect(readFileSync(file, 'utf8')).toBe(expected);
@@ -87,11 +87,11 @@ describe('cobranza export credit-status', () => {
   });
 
   test.each([
-    [['export', 'credit-status', '--format', 'xlsx'], `cobranza: export: unknown argument "--format" (${USAGE})`],
-    [['export', 'credit-status', 'extra'], `cobranza: export: unknown argument "extra" (${USAGE})`],
-    [['export', 'debtors'], `cobranza: export: unknown kind "debtors" (${USAGE})`],
+    [['export', 'credit-status', '--format', 'xlsx'], `cobranza: export: argumento desconocido "--format" (${USAGE})`],
+    [['export', 'credit-status', 'extra'], `cobranza: export: argumento desconocido "extra" (${USAGE})`],
+    [['export', 'debtors'], `cobranza: export: tipo desconocido "debtors" (${USAGE})`],
     [['export'], `cobranza: ${USAGE}`],
-    [['export', 'credit-status', '--out'], `cobranza: export: --out needs a file name (${USAGE})`],
+    [['export', 'credit-status', '--out'], `cobranza: export: --out necesita un nombre de archivo (${USAGE})`],
   ])('%j is one line naming the problem', async (argv, line) => {
     expect(await cobranza(...argv)).toEqual({ status: 1, out: [], err: [line] });
   });
@@ -101,7 +101,7 @@ describe('cobranza export credit-status', () => {
     expect(await cobranza('export', 'credit-status', '--out', file)).toEqual({
       status: 1,
       out: [],
-      err: [`cobranza: export: cannot write ${file}: its folder does not exist`],
+      err: [`cobranza: export: no se puede escribir ${file}: su carpeta no existe`],
     });
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
   });

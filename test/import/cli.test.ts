@@ -44,11 +44,11 @@ describe('cobranza import', () => {
     const users = await cobranza('import', 'users', fixture('users.csv'));
     expect(users).toEqual({
       status: 0,
-      out: [expect.stringMatching(new RegExp(`^users ${fixture('users.csv')}: 4 rows, 4 inserted, 0 updated, 0 unchanged \\(\\d+\\.\\d s\\)$`))],
+      out: [expect.stringMatching(new RegExp(`^users ${fixture('users.csv')}: 4 filas, 4 nuevas, 0 actualizadas, 0 sin cambios \\(\\d+,\\d s\\)$`))],
       err: [],
     });
     const again = await cobranza('import', 'users', fixture('users.csv'));
-    expect(again.out).toEqual([expect.stringMatching(/: 4 rows, 0 inserted, 0 updated, 4 unchanged \(/)]);
+    expect(again.out).toEqual([expect.stringMatching(/: 4 filas, 0 nuevas, 0 actualizadas, 4 sin cambios \(/)]);
 
     const bad = join(dir, 'facturas.csv');
     writeFileSync(
@@ -76,12 +76,12 @@ describe('cobranza import', () => {
     expect(await cobranza('import', 'facturas', fixture('invoices.csv'))).toEqual({
       status: 1,
       out: [],
-      err: ['cobranza: import: unknown kind "facturas" (usage: cobranza import <users|debtors|contacts|invoices|payments> <file.csv>)'],
+      err: ['cobranza: import: tipo desconocido "facturas" (uso: cobranza import <users|debtors|contacts|invoices|payments> <archivo.csv>)'],
     });
     const missing = join(dir, 'no-such.csv');
     expect(await cobranza('import', 'invoices', missing)).toEqual({ status: 1, out: [], err: [`cobranza: ${missing}: no such file`] });
     expect((await cobranza('import', 'invoices')).err).toEqual([
-      'cobranza: usage: cobranza import <users|debtors|contacts|invoices|payments> <file.csv>',
+      'cobranza: uso: cobranza import <users|debtors|contacts|invoices|payments> <archivo.csv>',
     ]);
   });
 });

@@ -75,7 +75,7 @@ async function eventually(check: () => boolean, what: string): Promise<void> {
 /** What `cobranza outbox …` prints, run against the test's database. */
 async function outboxCli(database: Database, args: string[], now = new Date()): Promise<string[]> {
   const lines: string[] = [];
-  await runOutbox(database.db, { out: (line) => lines.push(line), locale: 'en', now, renderAlarm: jobRenderer(defaultPolicy).alarm }, parseOutboxArgs(args));
+  await runOutbox(database.db, { out: (line) => lines.push(line), locale: 'en', now, renderAlarm: jobRenderer(defaultPolicy).alarm }, parseOutboxArgs(args, 'en'));
   return lines;
 }
 
@@ -436,7 +436,7 @@ describe('cobranza outbox arguments', () => {
     [['retry', '#12', '13'], { action: 'retry', ids: [12, 13] }],
     [['show', '7'], { action: 'show', id: 7 }],
   ])('%j reads as %j', (args, parsed) => {
-    expect(parseOutboxArgs(args)).toEqual(parsed);
+    expect(parseOutboxArgs(args, 'en')).toEqual(parsed);
   });
 
   test.each([
@@ -448,6 +448,6 @@ describe('cobranza outbox arguments', () => {
     [['retry', '--all'], 'outbox: unknown option "--all" (usage: cobranza outbox [retry [ID…] | show ID])'],
     [['resend'], 'outbox: unknown action "resend" (usage: cobranza outbox [retry [ID…] | show ID])'],
   ])('%j is refused in one line', (args, message) => {
-    expect(() => parseOutboxArgs(args)).toThrow(message);
+    expect(() => parseOutboxArgs(args, 'en')).toThrow(message);
   });
 });

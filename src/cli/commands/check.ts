@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { alarmChannelWarning } from '../../config/alarm-channels.js';
 import { parseEnv, requireSlackEnv, type Env } from '../../config/env.js';
 import { UserError } from '../../config/errors.js';
 import { loadPolicy } from '../../config/policy-file.js';
 import { openDatabase, withoutPassword } from '../../db/open.js';
 import type { Policy } from '../../domain/policy.js';
+import { t, type Locale } from '../../slack/i18n/index.js';
 import { checkBotToken, tokenProblem } from '../../slack/token-check.js';
+import { noAlarmChannel } from '../alarm-channel-text.js';
 import type { CliContext } from '../context.js';
 
 type State = 'ok' | 'warning' | 'failed';
@@ -17,28 +18,35 @@ interface Check {
 
 const problemOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function envCheck(): { check: Check; env?: Env } {
+function envCheck(locale: Locale): { check: Check; env?: Env } {
   try {
     const env = parseEnv();
-    const mode = env.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on port ${env.PORT}`;
-    const database = env.DATABASE_URL ? `PostgreSQL at ${withoutPassword(env.DATABASE_URL)}` : `embedded database in ${env.DATA_DIR}`;
-    return { check: { state: 'ok', text: `env: ${mode}, ${database}` }, env };
+    const mode = env.SLACK_APP_TOKEN ? 'Socket Mode' : t(locale, 'cli.check.httpMode', { port: env.PORT });
+    const database = env.DATABASE_URL
+      ? t(locale, 'cli.check.postgresAt', { url: withoutPassword(env.DATABASE_URL) })
+      : t(locale, 'cli.check.embeddedIn', { dir: env.DATA_DIR });
+    return { check: { state: 'ok', text: t(locale, 'cli.check.env', { mode, database }) }, env };
   } catch (error) {
     return { check: { state: 'failed', text: `env: ${problemOf(error)}` } };
   }
 }
 
-async function policyCheck(file: string | undefined): Promise<{ check: Check; policy?: Policy }> {
+async function readPolicy(file: string | undefined): Promise<{ policy: Policy } | { problem: string }> {
   try {
-    const policy = await loadPolicy(file);
-    const teams = `${policy.teams.length} team${policy.teams.length === 1 ? '' : 's'}`;
-    return { check: { state: 'ok', text: `policy: ${file ?? 'built-in defaults'}, ${teams}, time zone ${policy.timeZone}, locale ${policy.locale}` }, policy };
+    return { policy: await loadPolicy(file) };
   } catch (error) {
-    return { check: { state: 'failed', text: `policy: ${problemOf(error)}` } };
+    return { problem: problemOf(error) };
   }
 }
 
-async function databaseCheck(env: Env): Promise<Check> {
+function policyCheck(locale: Locale, file: string | undefined, policy: Policy): Check {
+  const count = policy.teams.length;
+  const teams = count === 1 ? t(locale, 'cli.check.teamsOne') : t(locale, 'cli.check.teamsMany', { count });
+  const params = { file: file ?? t(locale, 'cli.check.builtInPolicy'), teams, timeZone: policy.timeZone, locale: policy.locale };
+  return { state: 'ok', text: t(locale, 'cli.check.policy', params) };
+}
+
+async function databaseCheck(locale: Locale, env: Env): Promise<Check> {
   try {
     const database = await openDatabase(env);
     try {
@@ -46,17 +54,18 @@ async function databaseCheck(env: Env): Promise<Check> {
     } finally {
       await database.close();
     }
-    const where = database.kind === 'postgres' ? `PostgreSQL at ${withoutPassword(env.DATABASE_URL!)}` : `embedded in ${env.DATA_DIR}`;
-    return { state: 'ok', text: `database: ${where} answers, schema up to date` };
+    const where =
+      database.kind === 'postgres'
+        ? t(locale, 'cli.check.postgresAt', { url: withoutPassword(env.DATABASE_URL!) })
+        : t(locale, 'cli.check.databaseEmbedded', { dir: env.DATA_DIR });
+    return { state: 'ok', text: t(locale, 'cli.check.database', { where }) };
   } catch (error) {
     return { state: 'failed', text: `database: ${problemOf(error)}` };
   }
 }
 
-async function slackCheck(env: Env): Promise<Check> {
-  if (!env.SLACK_BOT_TOKEN) {
-    return { state: 'warning', text: 'slack: not checked, SLACK_BOT_TOKEN is not set (start needs it; run-job --dry-run does not)' };
-  }
+async function slackCheck(locale: Locale, env: Env): Promise<Check> {
+  if (!env.SLACK_BOT_TOKEN) return { state: 'warning', text: t(locale, 'cli.check.slackNotChecked') };
   try {
     // With a token, `start` needs the rest of the Slack settings too.
     requireSlackEnv(env);
@@ -65,14 +74,14 @@ async function slackCheck(env: Env): Promise<Check> {
   }
   const result = await checkBotToken(env, env.SLACK_BOT_TOKEN);
   if (result.state !== 'ok') return { state: 'failed', text: `slack: ${tokenProblem(env, result)}` };
-  return { state: 'ok', text: `slack: the bot token works (workspace ${result.team}, bot user ${result.botUserId})` };
+  return { state: 'ok', text: t(locale, 'cli.check.slackOk', { team: result.team, bot: result.botUserId }) };
 }
 
-function channelChecks(policy: Policy): Check[] {
-  return policy.teams.map((team, i): Check =>
+function channelChecks(locale: Locale, policy: Policy): Check[] {
+  return policy.teams.map((team, index): Check =>
     team.alarmChannel
-      ? { state: 'ok', text: `teams[${i}].alarmChannel: team "${team.name}" posts to ${team.alarmChannel}` }
-      : { state: 'warning', text: alarmChannelWarning(team.name, i) },
+      ? { state: 'ok', text: t(locale, 'cli.check.channel', { index, team: team.name, channel: team.alarmChannel }) }
+      : { state: 'warning', text: noAlarmChannel(locale, team.name, index) },
   );
 }
 
@@ -83,23 +92,26 @@ function channelChecks(policy: Policy): Check[] {
  * is one of its lines rather than the end of it.
  */
 export async function checkCommand(out: CliContext['out']): Promise<void> {
+  // The policy file is named by a plain variable: it can be read even when others are bad,
+  // and it is read first because its locale is the language of every line.
+  const policyFile = process.env.POLICY_FILE || undefined;
+  const read = await readPolicy(policyFile);
+  const locale: Locale = 'policy' in read ? read.policy.locale : 'es';
   const checks: Check[] = [];
   const report = (check: Check) => {
     checks.push(check);
-    out(`${check.state.padEnd(7)} ${check.text}`);
+    out(`${t(locale, `cli.check.state.${check.state}`).padEnd(7)} ${check.text}`);
   };
-  const { check: envLine, env } = envCheck();
+  const { check: envLine, env } = envCheck(locale);
   report(envLine);
-  // The policy file is named by a plain variable: it can be read even when others are bad.
-  const { check: policyLine, policy } = await policyCheck(env ? env.POLICY_FILE : process.env.POLICY_FILE || undefined);
-  report(policyLine);
+  report('policy' in read ? policyCheck(locale, policyFile, read.policy) : { state: 'failed', text: `policy: ${read.problem}` });
   if (env) {
-    report(await databaseCheck(env));
-    report(await slackCheck(env));
+    report(await databaseCheck(locale, env));
+    report(await slackCheck(locale, env));
   } else {
-    for (const name of ['database', 'slack']) report({ state: 'warning', text: `${name}: not checked until env is fixed` });
+    for (const name of ['database', 'slack']) report({ state: 'warning', text: t(locale, 'cli.check.notChecked', { name }) });
   }
-  if (policy) channelChecks(policy).forEach(report);
+  if ('policy' in read) channelChecks(locale, read.policy).forEach(report);
   const failed = checks.filter((c) => c.state === 'failed').length;
-  if (failed > 0) throw new UserError(`check: ${failed} of ${checks.length} checks failed`);
+  if (failed > 0) throw new UserError(t(locale, 'cli.check.failed', { failed, total: checks.length }));
 }

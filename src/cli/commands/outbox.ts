@@ -10,34 +10,35 @@ import { jobRenderer } from '../../slack/job-renderer.js';
 import { withDatabase, type CliContext } from '../context.js';
 import { messageText } from '../message-text.js';
 
-const USAGE = 'usage: cobranza outbox [retry [ID…] | show ID]';
 
 export type OutboxArgs = { action: 'list' } | { action: 'retry'; ids: number[] } | { action: 'show'; id: number };
 
 /** Ids as `cobranza outbox` lists them (`#12` or `12`); outbox ids are PostgreSQL integers. */
-function messageId(arg: string, action: string): number {
+function messageId(arg: string, action: string, locale: Locale): number {
   const id = Number(/^#?([1-9]\d*)$/.exec(arg)?.[1]);
-  if (!(id <= 2 ** 31 - 1)) throw new UserError(`outbox ${action}: "${arg}" is not a message id (the number after # in "cobranza outbox")`);
+  if (!(id <= 2 ** 31 - 1)) throw new UserError(t(locale, 'cli.args.outboxNotAnId', { action, arg }));
   return id;
 }
 
 /** `[retry [ID…] | show ID]`; anything else stops with the usage line. */
-export function parseOutboxArgs(args: string[]): OutboxArgs {
+export function parseOutboxArgs(args: string[], locale: Locale): OutboxArgs {
+  const usage = t(locale, 'cli.args.outboxUsage');
   let positionals: string[];
   try {
     ({ positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} }));
   } catch {
     // With no options declared, an unknown option is all parseArgs refuses.
-    throw new UserError(`outbox: unknown option "${args.find((arg) => arg.startsWith('-')) ?? ''}" (${USAGE})`);
+    const name = args.find((arg) => arg.startsWith('-')) ?? '';
+    throw new UserError(`${t(locale, 'cli.args.unknownOption', { command: 'outbox', name })} (${usage})`);
   }
   const [action, ...rest] = positionals;
   if (action === undefined) return { action: 'list' };
-  if (action === 'retry') return { action, ids: rest.map((arg) => messageId(arg, action)) };
+  if (action === 'retry') return { action, ids: rest.map((arg) => messageId(arg, action, locale)) };
   if (action === 'show') {
-    if (rest.length !== 1) throw new UserError(`outbox show: give one message id (${USAGE})`);
-    return { action, id: messageId(rest[0]!, action) };
+    if (rest.length !== 1) throw new UserError(t(locale, 'cli.args.outboxShowOne', { usage }));
+    return { action, id: messageId(rest[0]!, action, locale) };
   }
-  throw new UserError(`outbox: unknown action "${action}" (${USAGE})`);
+  throw new UserError(t(locale, 'cli.args.outboxUnknownAction', { action, usage }));
 }
 
 export interface OutboxIo {
@@ -129,7 +130,7 @@ export async function runOutbox(db: Db, io: OutboxIo, args: OutboxArgs): Promise
  * queue, or one message as text.
  */
 export async function outboxCommand(ctx: CliContext, args: string[]): Promise<void> {
-  const parsed = parseOutboxArgs(args);
+  const parsed = parseOutboxArgs(args, ctx.policy.locale);
   await withDatabase(ctx, (database) =>
     runOutbox(database.db, { out: ctx.out, locale: ctx.policy.locale, now: new Date(), renderAlarm: jobRenderer(ctx.policy).alarm }, parsed),
   );
