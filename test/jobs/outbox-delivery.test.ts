@@ -361,7 +361,9 @@ describe('outbox delivery', () => {
     for (let c = 20; c < 40; c++) await queue(database, `U0Q${c}`, ['only']);
     // Time stands still until the others are out, so however slow the machine the busy
     // channel is within its pace all along: they must not wait for it.
-    const clock = heldClock(new Date());
+    // A second ahead of the database's clock: it stamps next_attempt_at in microseconds, so a
+    // clock read in the same millisecond as the last insert would find that message not due.
+    const clock = heldClock(new Date(Date.now() + 1000));
     const slack = await new SlackStandIn(() => clock.now().getTime()).start();
     const draining = drainAll(deliverer(database, slack, clock), database);
     try {
