@@ -64,10 +64,10 @@ describe('cobranza import', () => {
       status: 1,
       out: [],
       err: [
-        `cobranza: ${bad}: 3 errors, nothing was imported`,
-        `  ${bad} line 2, column debtor_external_id: debtor "D-1001" does not exist (import debtors.csv first)`,
-        `  ${bad} line 3, column due_date: "2026-02-30" is not a date (YYYY-MM-DD)`,
-        `  ${bad} line 4, column amount: "-3" is negative`,
+        `cobranza: ${bad}: 3 errores, no se importó nada`,
+        `  ${bad} línea 2, columna debtor_external_id: el deudor "D-1001" no existe (importa primero debtors.csv)`,
+        `  ${bad} línea 3, columna due_date: "2026-02-30" no es una fecha (YYYY-MM-DD)`,
+        `  ${bad} línea 4, columna amount: "-3" es negativo`,
       ],
     });
   });
@@ -79,7 +79,7 @@ describe('cobranza import', () => {
       err: ['cobranza: import: tipo desconocido "facturas" (uso: cobranza import <users|debtors|contacts|invoices|payments> <archivo.csv>)'],
     });
     const missing = join(dir, 'no-such.csv');
-    expect(await cobranza('import', 'invoices', missing)).toEqual({ status: 1, out: [], err: [`cobranza: ${missing}: no such file`] });
+    expect(await cobranza('import', 'invoices', missing)).toEqual({ status: 1, out: [], err: [`cobranza: ${missing}: no existe ese archivo`] });
     expect((await cobranza('import', 'invoices')).err).toEqual([
       'cobranza: uso: cobranza import <users|debtors|contacts|invoices|payments> <archivo.csv>',
     ]);

@@ -164,15 +164,15 @@ describe('ERP dialects', () => {
       {
         line: 2,
         column: 'amount',
-        message: '"1.250,00" is not a decimal amount (use digits and a decimal point, e.g. 1234.50) (set csv.decimalSeparator to "," to read decimal commas)',
+        message: '"1.250,00" no es un importe decimal (usa dígitos y punto decimal, p. ej. 1234.50) (configura csv.decimalSeparator como "," para leer comas decimales)',
       },
-      { line: 3, column: 'issue_date', message: '"31/12/2026" is not a date (YYYY-MM-DD); set csv.dateFormat to "DD/MM/YYYY" to read it' },
+      { line: 3, column: 'issue_date', message: '"31/12/2026" no es una fecha (YYYY-MM-DD); configura csv.dateFormat como "DD/MM/YYYY" para leerla' },
       {
         line: 4,
         column: 'amount',
-        message: '"1,250" is not a decimal amount (use digits and a decimal point, e.g. 1234.50) (set csv.decimalSeparator to "," to read decimal commas)',
+        message: '"1,250" no es un importe decimal (usa dígitos y punto decimal, p. ej. 1234.50) (configura csv.decimalSeparator como "," para leer comas decimales)',
       },
-      { line: 5, column: 'issue_date', message: '"05/06/2026" is not a date (YYYY-MM-DD); set csv.dateFormat to "DD/MM/YYYY" or "MM/DD/YYYY" to read it' },
+      { line: 5, column: 'issue_date', message: '"05/06/2026" no es una fecha (YYYY-MM-DD); configura csv.dateFormat como "DD/MM/YYYY" o "MM/DD/YYYY" para leerla' },
     ]);
   });
 
@@ -186,21 +186,21 @@ describe('ERP dialects', () => {
         'F-4;D-1001;A-4;31/02/2026;2026-03-09;1;0;MXN',
       ]),
     ).toEqual([
-      { line: 2, column: 'issue_date', message: '"12/31/2026" is not a date (DD/MM/YYYY or YYYY-MM-DD); set csv.dateFormat to "MM/DD/YYYY" to read it' },
+      { line: 2, column: 'issue_date', message: '"12/31/2026" no es una fecha (DD/MM/YYYY o YYYY-MM-DD); configura csv.dateFormat como "MM/DD/YYYY" para leerla' },
       {
         line: 3,
         column: 'amount',
-        message: '"1250.50" is not a decimal amount (use digits and a decimal comma, e.g. 1.234,50) (csv.decimalSeparator is ","; set it to "." to read decimal points)',
+        message: '"1250.50" no es un importe decimal (usa dígitos y coma decimal, p. ej. 1.234,50) (csv.decimalSeparator es ","; configúralo como "." para leer puntos decimales)',
       },
-      { line: 4, column: 'amount', message: '"12,345" has more than 2 decimals for MXN' },
-      { line: 5, column: 'issue_date', message: '"31/02/2026" is not a date (DD/MM/YYYY or YYYY-MM-DD)' },
+      { line: 4, column: 'amount', message: '"12,345" tiene más de 2 decimales para MXN' },
+      { line: 5, column: 'issue_date', message: '"31/02/2026" no es una fecha (DD/MM/YYYY o YYYY-MM-DD)' },
     ]);
   });
 
   test('a value in no language of the vocabulary is refused by name', async ({ database }) => {
     expect(await problems(database, defaults, 'debtors', [DEFAULT.debtors[0]!, 'D-2001,Otra,,,altísimo,,activa'])).toEqual([
-      { line: 2, column: 'risk', message: '"altísimo" is not one of low, medium, high, fraud' },
-      { line: 2, column: 'credit_status', message: '"activa" is not one of active, hold, revoked' },
+      { line: 2, column: 'risk', message: '"altísimo" no es ninguno de estos valores: low, medium, high, fraud' },
+      { line: 2, column: 'credit_status', message: '"activa" no es ninguno de estos valores: active, hold, revoked' },
     ]);
   });
 });

@@ -218,7 +218,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-01-01,2026-02-30,100.00,100.00,MXN'],
     line: 3,
     column: 'due_date',
-    message: '"2026-02-30" is not a date (YYYY-MM-DD)',
+    message: '"2026-02-30" no es una fecha (YYYY-MM-DD)',
   },
   {
     name: 'a date in another format',
@@ -226,7 +226,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,01/02/2026,2026-02-28,100.00,100.00,MXN'],
     line: 3,
     column: 'issue_date',
-    message: '"01/02/2026" is not a date (YYYY-MM-DD)',
+    message: '"01/02/2026" no es una fecha (YYYY-MM-DD)',
   },
   {
     name: 'a due date before the issue date',
@@ -234,7 +234,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-02-01,100.00,100.00,MXN'],
     line: 3,
     column: 'due_date',
-    message: '"2026-02-01" is before issue_date "2026-03-01"',
+    message: '"2026-02-01" es anterior a issue_date "2026-03-01"',
   },
   {
     name: 'a negative amount',
@@ -242,7 +242,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,-5.00,0,MXN'],
     line: 3,
     column: 'amount',
-    message: '"-5.00" is negative',
+    message: '"-5.00" es negativo',
   },
   {
     name: 'a negative open amount',
@@ -250,7 +250,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,5.00,-1,MXN'],
     line: 3,
     column: 'open_amount',
-    message: '"-1" is negative',
+    message: '"-1" es negativo',
   },
   {
     name: 'an amount whose comma may be a decimal comma',
@@ -258,7 +258,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,"1,234",0,MXN'],
     line: 3,
     column: 'amount',
-    message: /^"1,234" is not a decimal amount .*csv\.decimalSeparator/,
+    message: /^"1,234" no es un importe decimal .*csv\.decimalSeparator/,
   },
   {
     name: 'more decimals than the currency has',
@@ -266,7 +266,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,10.555,0,MXN'],
     line: 3,
     column: 'amount',
-    message: '"10.555" has more than 2 decimals for MXN',
+    message: '"10.555" tiene más de 2 decimales para MXN',
   },
   {
     name: 'an unknown currency',
@@ -274,7 +274,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,10.00,0,XYZ'],
     line: 3,
     column: 'currency',
-    message: /^"XYZ" is not a known currency/,
+    message: /^"XYZ" no es una moneda conocida/,
   },
   {
     name: 'an unknown debtor',
@@ -282,7 +282,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, 'F-60002,D-9999,A-60002,2026-03-01,2026-03-31,10.00,0,MXN'],
     line: 3,
     column: 'debtor_external_id',
-    message: 'debtor "D-9999" does not exist (import debtors.csv first)',
+    message: 'el deudor "D-9999" no existe (importa primero debtors.csv)',
   },
   {
     name: 'a key repeated in the file',
@@ -290,7 +290,7 @@ const badRows: BadRow[] = [
     rows: [NEW_INVOICE, NEW_INVOICE.replace('100.00,100.00', '100.00,50.00')],
     line: 3,
     column: 'external_id',
-    message: 'invoice "F-60001" appears again (first on line 2)',
+    message: 'la factura "F-60001" aparece de nuevo (la primera vez en la línea 2)',
   },
   {
     name: 'a key repeated with identical rows, both equal to what is stored',
@@ -301,7 +301,7 @@ const badRows: BadRow[] = [
     ],
     line: 3,
     column: 'external_id',
-    message: 'invoice "F-50001" appears again (first on line 2)',
+    message: 'la factura "F-50001" aparece de nuevo (la primera vez en la línea 2)',
   },
   {
     name: 'a key repeated, first as stored, then changed',
@@ -312,7 +312,7 @@ const badRows: BadRow[] = [
     ],
     line: 3,
     column: 'external_id',
-    message: 'invoice "F-50001" appears again (first on line 2)',
+    message: 'la factura "F-50001" aparece de nuevo (la primera vez en la línea 2)',
   },
   {
     name: 'a key repeated, first changed, then as stored',
@@ -323,14 +323,14 @@ const badRows: BadRow[] = [
     ],
     line: 3,
     column: 'external_id',
-    message: 'invoice "F-50001" appears again (first on line 2)',
+    message: 'la factura "F-50001" aparece de nuevo (la primera vez en la línea 2)',
   },
   {
     name: 'a field missing',
     kind: 'invoices',
     rows: [NEW_INVOICE, 'F-60002,D-1001,A-60002,2026-03-01,2026-03-31,10.00,0'],
     line: 3,
-    message: 'expected 8 fields, found 7',
+    message: 'se esperaban 8 campos y hay 7',
   },
   {
     name: 'an unknown role',
@@ -338,7 +338,7 @@ const badRows: BadRow[] = [
     rows: ['U0COB009,Inés Ríos,ines@example.com,collector,', 'U0COB010,Raúl Soto,raul@example.com,supervisor,norte'],
     line: 3,
     column: 'role',
-    message: '"supervisor" is not one of collector, lead, manager, admin',
+    message: '"supervisor" no es ninguno de estos valores: collector, lead, manager, admin',
   },
   {
     name: 'a team the policy does not have',
@@ -346,7 +346,7 @@ const badRows: BadRow[] = [
     rows: ['U0COB009,Inés Ríos,ines@example.com,collector,', 'U0COB010,Raúl Soto,raul@example.com,collector,sur'],
     line: 3,
     column: 'team',
-    message: '"sur" is not a team of the policy (centro, norte)',
+    message: '"sur" no es un equipo de la política (centro, norte)',
   },
   {
     name: 'an empty name',
@@ -354,7 +354,7 @@ const badRows: BadRow[] = [
     rows: ['U0COB009,Inés Ríos,ines@example.com,collector,', 'U0COB010,,raul@example.com,collector,'],
     line: 3,
     column: 'name',
-    message: 'is empty',
+    message: 'está vacía',
   },
   {
     name: 'an unknown risk',
@@ -362,7 +362,7 @@ const badRows: BadRow[] = [
     rows: ['D-2001,Panadería La Espiga,PLE010101AA1,Alimentos,,,', 'D-2002,Tortillería Doña Ana,TDA010101AA1,Alimentos,altísimo,,'],
     line: 3,
     column: 'risk',
-    message: '"altísimo" is not one of low, medium, high',
+    message: '"altísimo" no es ninguno de estos valores: low, medium, high',
   },
   {
     name: 'an unknown credit status',
@@ -370,7 +370,7 @@ const badRows: BadRow[] = [
     rows: ['D-2001,Panadería La Espiga,PLE010101AA1,Alimentos,,,', 'D-2002,Tortillería Doña Ana,TDA010101AA1,Alimentos,,,blocked'],
     line: 3,
     column: 'credit_status',
-    message: '"blocked" is not one of active, hold, revoked',
+    message: '"blocked" no es ninguno de estos valores: active, hold, revoked',
   },
   {
     name: 'an unknown collector',
@@ -378,7 +378,7 @@ const badRows: BadRow[] = [
     rows: ['D-2001,Panadería La Espiga,PLE010101AA1,Alimentos,,U0COB001,', 'D-2002,Tortillería Doña Ana,TDA010101AA1,Alimentos,,U0NADIE,'],
     line: 3,
     column: 'collector_slack_id',
-    message: 'user "U0NADIE" does not exist (import users.csv first)',
+    message: 'el usuario "U0NADIE" no existe (importa primero users.csv)',
   },
   {
     name: 'a level beyond the ladder',
@@ -386,7 +386,7 @@ const badRows: BadRow[] = [
     rows: ['D-1004,Martín Peña,2,,,', 'D-1004,Elena Peña,4,,,'],
     line: 3,
     column: 'level',
-    message: '"4" is not a contact level (0 to 3)',
+    message: '"4" no es un nivel de contacto (0 a 3)',
   },
   {
     name: 'a contact of an unknown debtor',
@@ -394,7 +394,7 @@ const badRows: BadRow[] = [
     rows: ['D-1004,Martín Peña,2,,,', 'D-9999,Elena Peña,1,,,'],
     line: 3,
     column: 'debtor_external_id',
-    message: 'debtor "D-9999" does not exist (import debtors.csv first)',
+    message: 'el deudor "D-9999" no existe (importa primero debtors.csv)',
   },
   {
     name: 'the same contact twice for one debtor',
@@ -402,7 +402,7 @@ const badRows: BadRow[] = [
     rows: ['D-1004,Martín Peña,2,,,', 'D-1004,Martín Peña,1,,,'],
     line: 3,
     column: 'name',
-    message: 'contact "Martín Peña" of debtor "D-1004" appears again (first on line 2)',
+    message: 'el contacto "Martín Peña" del deudor "D-1004" aparece de nuevo (la primera vez en la línea 2)',
   },
   {
     name: 'a payment of nothing',
@@ -410,7 +410,7 @@ const badRows: BadRow[] = [
     rows: [NEW_PAYMENT, 'P-80002,D-1001,F-50001,2026-03-02,0.00,MXN,SPEI,'],
     line: 3,
     column: 'amount',
-    message: '"0.00" must be greater than zero',
+    message: '"0.00" debe ser mayor que cero',
   },
   {
     name: 'a payment date that does not exist',
@@ -418,7 +418,7 @@ const badRows: BadRow[] = [
     rows: [NEW_PAYMENT, 'P-80002,D-1001,F-50001,2026-13-01,10.00,MXN,SPEI,'],
     line: 3,
     column: 'paid_on',
-    message: '"2026-13-01" is not a date (YYYY-MM-DD)',
+    message: '"2026-13-01" no es una fecha (YYYY-MM-DD)',
   },
   {
     name: 'a payment of an unknown invoice',
@@ -426,7 +426,7 @@ const badRows: BadRow[] = [
     rows: [NEW_PAYMENT, 'P-80002,D-1001,F-99999,2026-03-02,10.00,MXN,SPEI,'],
     line: 3,
     column: 'invoice_external_id',
-    message: 'invoice "F-99999" does not exist (import invoices.csv first)',
+    message: 'la factura "F-99999" no existe (importa primero invoices.csv)',
   },
   {
     name: "a payment against another debtor's invoice",
@@ -434,7 +434,7 @@ const badRows: BadRow[] = [
     rows: [NEW_PAYMENT, 'P-80002,D-1002,F-50001,2026-03-02,10.00,MXN,SPEI,'],
     line: 3,
     column: 'invoice_external_id',
-    message: 'invoice "F-50001" belongs to debtor "D-1001", not "D-1002"',
+    message: 'la factura "F-50001" es del deudor "D-1001", no de "D-1002"',
   },
   {
     name: 'a payment of an unknown debtor',
@@ -442,7 +442,7 @@ const badRows: BadRow[] = [
     rows: [NEW_PAYMENT, 'P-80002,D-9999,,2026-03-02,10.00,MXN,SPEI,'],
     line: 3,
     column: 'debtor_external_id',
-    message: 'debtor "D-9999" does not exist (import debtors.csv first)',
+    message: 'el deudor "D-9999" no existe (importa primero debtors.csv)',
   },
 ];
 
@@ -457,8 +457,8 @@ describe('a file with a bad row changes nothing, and the error says where', () =
     expect(problem!.line).toBe(bad.line);
     expect(problem!.column).toBe(bad.column);
     expect(problem!.message).toMatch(bad.message);
-    const where = bad.column ? `line ${bad.line}, column ${bad.column}` : `line ${bad.line}`;
-    expect(error.message.split('\n')).toEqual([`${bad.kind}.csv: 1 error, nothing was imported`, expect.stringContaining(`  ${bad.kind}.csv ${where}: `)]);
+    const where = bad.column ? `línea ${bad.line}, columna ${bad.column}` : `línea ${bad.line}`;
+    expect(error.message.split('\n')).toEqual([`${bad.kind}.csv: 1 error, no se importó nada`, expect.stringContaining(`  ${bad.kind}.csv ${where}: `)]);
 
     expect(await snapshot(database)).toBe(before);
   });
@@ -471,11 +471,11 @@ describe('reporting problems', () => {
     const error = await importError(importText(database, 'invoices', rows));
     expect(error.total).toBe(12);
     const lines = error.message.split('\n');
-    expect(lines[0]).toBe('invoices.csv: 12 errors, nothing was imported');
+    expect(lines[0]).toBe('invoices.csv: 12 errores, no se importó nada');
     expect(lines.slice(1, 11)).toEqual(
-      rows.slice(0, 10).map((_, i) => matching(new RegExp(`^  invoices\\.csv line ${i + 2}, column amount: "abc" is not a decimal amount`))),
+      rows.slice(0, 10).map((_, i) => matching(new RegExp(`^  invoices\\.csv línea ${i + 2}, columna amount: "abc" no es un importe decimal`))),
     );
-    expect(lines.slice(11)).toEqual(['  and 2 more']);
+    expect(lines.slice(11)).toEqual(['  y 2 más']);
   });
 
   test('problems found by reading and by the database come in one list, by line', async ({ database }) => {
@@ -500,15 +500,15 @@ describe('reporting problems', () => {
       importStream(database, policy, 'invoices', ['external_id,debtor_external_id,number,issue_date,due_date,importe,open_amount\n'], 'facturas.csv'),
     );
     expect(error.problems).toEqual([
-      { line: 1, message: 'unknown column "importe"' },
-      { line: 1, message: matching(/^missing columns amount, currency \(a invoices file has the header external_id,/) },
+      { line: 1, message: 'columna desconocida "importe"' },
+      { line: 1, message: matching(/^faltan las columnas amount, currency \(un archivo de invoices tiene el encabezado external_id,/) },
     ]);
-    expect(error.message).toContain('facturas.csv line 1: unknown column "importe"');
+    expect(error.message).toContain('facturas.csv línea 1: columna desconocida "importe"');
   });
 
   test('an empty file is refused', async ({ database }) => {
     const error = await importError(importStream(database, policy, 'debtors', [''], 'debtors.csv'));
-    expect(error.problems).toEqual([{ line: 1, message: matching(/^the file is empty/) }]);
+    expect(error.problems).toEqual([{ line: 1, message: matching(/^el archivo está vacío/) }]);
   });
 
   test('a line number counts the lines of a quoted field that spans several', async ({ database }) => {
@@ -522,16 +522,16 @@ describe('reporting problems', () => {
         'P-80002,D-1001,,2026-03-02,diez,MXN,SPEI,',
       ]),
     );
-    expect(error.problems).toEqual([{ line: 6, column: 'amount', message: matching(/^"diez" is not a decimal amount/) }]);
+    expect(error.problems).toEqual([{ line: 6, column: 'amount', message: matching(/^"diez" no es un importe decimal/) }]);
   });
 
   test('CSV that does not parse is named by line', async ({ database }) => {
     await importFixtures(database);
     const unclosed = await importError(importText(database, 'debtors', ['D-2001,Panadería La Espiga,,,,,', 'D-2002,"Tortillería Doña Ana,,,,,', 'D-2003,Otra,,,,,']));
-    expect(unclosed.problems).toEqual([{ line: 3, message: matching(/^not valid CSV: a quoted field is never closed/) }]);
+    expect(unclosed.problems).toEqual([{ line: 3, message: matching(/^no es un CSV válido: un campo entre comillas nunca se cierra/) }]);
 
     const stray = await importError(importText(database, 'debtors', ['D-2001,Panadería La Espiga,,,,,', 'D-2002,Tortillería "Doña Ana",,,,,']));
-    expect(stray.problems).toEqual([{ line: 3, message: matching(/^not valid CSV: a quote inside an unquoted field/) }]);
+    expect(stray.problems).toEqual([{ line: 3, message: matching(/^no es un CSV válido: hay una comilla dentro de un campo sin comillas/) }]);
   });
 
   test('text that is not UTF-8 is read as Windows-1252, and the summary says so', async ({ database }) => {
@@ -545,11 +545,11 @@ describe('reporting problems', () => {
   test('a U+FFFD already in the text is refused where it is', async ({ database }) => {
     await importFixtures(database);
     const error = await importError(importText(database, 'debtors', ['D-2001,Panader\uFFFDa La Espiga,,,,,']));
-    expect(error.problems).toEqual([{ line: 2, column: 'name', message: 'has characters that are not UTF-8 (export the file as UTF-8)' }]);
+    expect(error.problems).toEqual([{ line: 2, column: 'name', message: 'tiene caracteres que no son UTF-8 (exporta el archivo como UTF-8)' }]);
   });
 
   test('a file that is not there is one line', async ({ database }) => {
-    await expect(importFile(database, policy, 'invoices', fixture('no-such-file.csv'))).rejects.toThrow(/no-such-file\.csv: no such file$/);
+    await expect(importFile(database, policy, 'invoices', fixture('no-such-file.csv'))).rejects.toThrow(/no-such-file\.csv: no existe ese archivo$/);
   });
 });
 

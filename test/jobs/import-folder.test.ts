@@ -89,13 +89,13 @@ describe('the IMPORT_DIR drop folder', () => {
     ]);
     expect((await readdir(join(dir, 'failed'))).sort()).toEqual(['debtors-bad.csv', 'debtors-bad.csv.errors.txt']);
     const errors = await readFile(join(dir, 'failed', 'debtors-bad.csv.errors.txt'), 'utf8');
-    expect(errors).toMatch(/line 3, column risk/);
+    expect(errors).toMatch(/debtors-bad\.csv: 1 error, no se importó nada\n {2}\S*debtors-bad\.csv línea 3, columna risk: "altísimo" no es ninguno de estos valores: /);
     expect(await count(database, debtors)).toBe(0);
     const queued = await database.db.select().from(outbox);
     expect(queued.map((m) => m.channel)).toEqual(['C0ALARMS']);
     const payload = queued[0]!.payload as { text: string; blocks: unknown[] };
     expect(payload.text).toContain('debtors-bad.csv');
-    expect(JSON.stringify(payload.blocks)).toMatch(/line 3, column risk/);
+    expect(JSON.stringify(payload.blocks)).toMatch(/línea 3, columna risk: \\"altísimo\\" no es ninguno/);
     expect(kicks).toBe(1);
   });
 

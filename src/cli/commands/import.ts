@@ -29,7 +29,7 @@ function parseImportArgs(args: string[], locale: Locale): { kind: ImportKind; fi
 /** `cobranza import <kind> <file.csv>`: one ERP export, one transaction. */
 export async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
   const { kind, file } = parseImportArgs(args, ctx.policy.locale);
-  await checkImportFile(file);
+  await checkImportFile(file, ctx.policy.locale);
   const progress = importProgress(ctx.policy.locale);
   let summary: ImportSummary;
   try {

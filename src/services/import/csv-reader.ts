@@ -32,11 +32,18 @@ export class CsvBatch {
   }
 }
 
-/** A file that is not well-formed CSV; reading stops there. */
+/** What is wrong, for the messages of the import (see `importProblem` in the catalogs). */
+export type CsvSyntaxReason = 'quoteNotClosed' | 'quoteInField' | 'recordTooLong' | 'textAfterQuote';
+
+/**
+ * A file that is not well-formed CSV; reading stops there. `reason` names the usual faults;
+ * others have only the parser's (English) message.
+ */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    readonly reason?: CsvSyntaxReason,
   ) {
     super(message);
   }
@@ -164,20 +171,31 @@ function completeRecordsEnd(text: string, delimiter: Delimiter): number {
   }
 }
 
-function syntaxMessage(error: CsvError): string {
+const SYNTAX_MESSAGES: Readonly<Record<CsvSyntaxReason, string>> = {
+  quoteNotClosed: 'a quoted field is never closed (an unmatched " before the end of the file)',
+  quoteInField: 'a quote inside an unquoted field (quote the whole field and double the quotes inside it)',
+  recordTooLong: 'a record longer than 1 MB (probably an unclosed quote)',
+  textAfterQuote: 'text after the closing quote of a field (double the quotes inside a quoted field)',
+};
+
+function syntaxReason(error: CsvError): CsvSyntaxReason | undefined {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (an unmatched " before the end of the file)';
+      return 'quoteNotClosed';
     case 'INVALID_OPENING_QUOTE':
-      return 'a quote inside an unquoted field (quote the whole field and double the quotes inside it)';
+      return 'quoteInField';
     case 'CSV_MAX_RECORD_SIZE':
-      return 'a record longer than 1 MB (probably an unclosed quote)';
+      return 'recordTooLong';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'text after the closing quote of a field (double the quotes inside a quoted field)';
+      return 'textAfterQuote';
     default:
-      return error.message;
+      return undefined;
   }
+}
+
+function syntaxError(line: number, reason: CsvSyntaxReason | undefined, message: string): CsvSyntaxError {
+  return new CsvSyntaxError(line, reason ? SYNTAX_MESSAGES[reason] : message, reason);
 }
 
 /** The line of the quote that opens a field never closed in `text`. */
@@ -279,7 +297,7 @@ class RecordBatcher {
         error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE'
           ? unclosedQuoteLine(text, firstLine)
           : firstLine + (typeof error.lines === 'number' ? error.lines - 1 : 0);
-      throw new CsvSyntaxError(line, syntaxMessage(error));
+      throw syntaxError(line, syntaxReason(error), error.message);
     }
   }
 }
@@ -315,7 +333,7 @@ export async function* readCsv(source: CsvSource, dialect: CsvDialect = { separa
       if (pending.length > MAX_RECORD_CHARS) {
         // Let the parser say what is wrong (a stray or unclosed quote) and where.
         records.parsed(pending);
-        throw new CsvSyntaxError(records.nextLine, 'a record longer than 1 MB (probably an unclosed quote)');
+        throw syntaxError(records.nextLine, 'recordTooLong', '');
       }
       continue;
     }

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../../domain/calendar.js';
-import type { Policy } from '../../domain/policy.js';
+import type { Locale, Policy } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 
 export type CsvPolicy = Policy['csv'];
 type DateFormat = CsvPolicy['dateFormat'];
@@ -14,16 +15,17 @@ export function slashDateToIso(text: string, format: DateFormat): string {
   return `${m[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-/** The policy setting that would read `text` as a date, as a hint; '' when none would. */
-export function dateFormatHint(text: string, format: DateFormat): string {
-  const fits = (['DD/MM/YYYY', 'MM/DD/YYYY'] as const).filter((f) => f !== format && isIsoDate(slashDateToIso(text, f)));
+/** The policy setting that would read `text` as a date, as a hint in `locale`; '' when none would. */
+export function dateFormatHint(text: string, format: DateFormat, locale: Locale): string {
+  const fits = (['DD/MM/YYYY', 'MM/DD/YYYY'] as const).filter((f) => f !== format && isIsoDate(slashDateToIso(text, f))).map((f) => `"${f}"`);
   if (fits.length === 0) return '';
-  return `; set csv.dateFormat to ${fits.map((f) => `"${f}"`).join(' or ')} to read it`;
+  const formats = fits.length === 1 ? fits[0]! : t(locale, 'importProblem.either', { first: fits[0]!, second: fits[1]! });
+  return `; ${t(locale, 'importProblem.dateFormatHint', { formats })}`;
 }
 
-/** The expected shape of a date under `format`, for messages. */
-export function dateShape(format: DateFormat): string {
-  return format === 'YYYY-MM-DD' ? 'YYYY-MM-DD' : `${format} or YYYY-MM-DD`;
+/** The expected shape of a date under `format`, for messages in `locale`. */
+export function dateShape(format: DateFormat, locale: Locale): string {
+  return format === 'YYYY-MM-DD' ? 'YYYY-MM-DD' : t(locale, 'importProblem.dateShape', { format });
 }
 
 // Thousands dots in groups of three, then an optional decimal comma: 1.250.000,00 or 1250000,5.
@@ -44,8 +46,8 @@ export function withoutThousandsCommas(text: string): string | undefined {
   return THOUSANDS_COMMAS.test(text) ? text.replaceAll(',', '') : undefined;
 }
 
-/** Why a decimal-point reading failed, with the policy key that would read `text`, if any. */
-export function decimalSeparatorHint(text: string, separator: CsvPolicy['decimalSeparator']): string {
-  if (separator === '.') return LOOKS_DECIMAL_COMMA.test(text) ? ' (set csv.decimalSeparator to "," to read decimal commas)' : '';
-  return /^-?\d+\.\d+$/.test(text) ? ' (csv.decimalSeparator is ","; set it to "." to read decimal points)' : '';
+/** Why a decimal-point reading failed, with the policy key that would read `text`, if any, in `locale`. */
+export function decimalSeparatorHint(text: string, separator: CsvPolicy['decimalSeparator'], locale: Locale): string {
+  if (separator === '.') return LOOKS_DECIMAL_COMMA.test(text) ? ` (${t(locale, 'importProblem.decimalCommaHint')})` : '';
+  return /^-?\d+\.\d+$/.test(text) ? ` (${t(locale, 'importProblem.decimalPointHint')})` : '';
 }

@@ -64,7 +64,7 @@ async function freeName(dir: string, name: string, now: Date): Promise<string> {
 /** The error as the team reads it: the first problem with its line and column, and how many there were. */
 function firstError(file: string, error: unknown): string {
   if (error instanceof ImportError && error.problems[0]) {
-    const first = describeProblem(file, error.problems[0]);
+    const first = describeProblem(error.locale, file, error.problems[0]);
     return error.total > 1 ? `${first} (+${error.total - 1})` : first;
   }
   return error instanceof Error ? error.message : String(error);

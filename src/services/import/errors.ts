@@ -1,12 +1,15 @@
 import { UserError } from '../../config/errors.js';
+import type { Locale } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 import type { ImportProblem } from './types.js';
 
 /** Problems listed in the error message; the rest are counted. */
 const LISTED = 10;
 
-export function describeProblem(file: string, problem: ImportProblem): string {
-  const where = problem.column ? `line ${problem.line}, column ${problem.column}` : `line ${problem.line}`;
-  return `${file} ${where}: ${problem.message}`;
+/** `file line 4, column due_date: …` in `locale`; the problem's message is in it already. */
+export function describeProblem(locale: Locale, file: string, problem: ImportProblem): string {
+  const { line, column, message } = problem;
+  return column ? t(locale, 'importProblem.atCell', { file, line, column, message }) : t(locale, 'importProblem.atLine', { file, line, message });
 }
 
 /**
@@ -16,18 +19,20 @@ export function describeProblem(file: string, problem: ImportProblem): string {
 export class ImportError extends UserError {
   override name = 'ImportError';
 
+  /** `locale` is the policy's: the messages of `problems` are in it already. */
   constructor(
+    readonly locale: Locale,
     readonly file: string,
     readonly problems: readonly ImportProblem[],
     readonly total: number = problems.length,
   ) {
-    const listed = problems.slice(0, LISTED).map((p) => `  ${describeProblem(file, p)}`);
+    const listed = problems.slice(0, LISTED).map((p) => `  ${describeProblem(locale, file, p)}`);
     const more = total - listed.length;
     super(
       [
-        `${file}: ${total} ${total === 1 ? 'error' : 'errors'}, nothing was imported`,
+        total === 1 ? t(locale, 'importProblem.summaryOne', { file }) : t(locale, 'importProblem.summary', { file, count: total }),
         ...listed,
-        ...(more > 0 ? [`  and ${more} more`] : []),
+        ...(more > 0 ? [`  ${t(locale, 'importProblem.more', { count: more })}`] : []),
       ].join('\n'),
     );
   }

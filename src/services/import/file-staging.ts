@@ -1,5 +1,6 @@
 import type { BulkTx } from '../../db/database.js';
 import type { Policy } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 import { Cells } from './cells.js';
 import type { CsvBatch } from './csv-reader.js';
 import type { ProblemList } from './errors.js';
@@ -36,7 +37,7 @@ export class FileStaging {
     private readonly onProgress: ImportOptions['onProgress'],
   ) {
     this.table = stagingTable(spec.kind);
-    this.cells = new Cells(spec.columns, problems, policy.csv);
+    this.cells = new Cells(spec.columns, problems, policy.csv, policy.locale);
     this.writeRow = spec.rowWriter(policy, this.cells);
     this.inOrder = layout.order.every((at, i) => at === i);
     this.keyNames = spec.key.map((col) => spec.columns[col]!);
@@ -113,7 +114,7 @@ export class FileStaging {
       return null;
     }
     if (record.length !== layout.width) {
-      this.problems.add({ line, message: `expected ${layout.width} fields, found ${record.length}` });
+      this.problems.add({ line, message: t(this.policy.locale, 'importProblem.fieldCount', { expected: layout.width, found: record.length }) });
       return null;
     }
     const fields = this.inOrder ? record : layout.order.map((at) => record[at]!);
@@ -130,6 +131,6 @@ export class FileStaging {
   private repeated(line: number, firstLine: number, keys: readonly unknown[]): void {
     const check = this.spec.checks.find((c) => c.skippable === 'repeats');
     const row = Object.fromEntries(this.keyNames.map((name, k) => [name, keys[k]]));
-    if (check) this.problems.add(check.problem({ ...row, line: Math.max(line, firstLine), first_line: Math.min(line, firstLine) }));
+    if (check) this.problems.add(check.problem({ ...row, line: Math.max(line, firstLine), first_line: Math.min(line, firstLine) }, this.policy.locale));
   }
 }

@@ -1,3 +1,5 @@
+import type { Locale } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 import { CsvSyntaxError, type CsvBatch } from './csv-reader.js';
 import { ImportError } from './errors.js';
 import type { KindSpec } from './kind-spec.js';
@@ -12,41 +14,45 @@ export interface HeaderLayout {
   width: number;
 }
 
-export function syntaxProblem(error: CsvSyntaxError): ImportProblem {
-  return { line: error.line, message: `not valid CSV: ${error.message}` };
+export function syntaxProblem(locale: Locale, error: CsvSyntaxError): ImportProblem {
+  const reason = error.reason ? t(locale, `importProblem.${error.reason}`) : error.message;
+  return { line: error.line, message: t(locale, 'importProblem.notCsv', { reason }) };
 }
 
 /**
  * Reads the header, which decides the column order, before any transaction starts; an empty
  * file or a header that does not fit the kind fails the import.
  */
-export async function readHeaderBatch(spec: KindSpec, batches: AsyncGenerator<CsvBatch>, file: string): Promise<HeaderLayout> {
+export async function readHeaderBatch(spec: KindSpec, batches: AsyncGenerator<CsvBatch>, file: string, locale: Locale): Promise<HeaderLayout> {
   let first: CsvBatch;
   try {
     const next = await batches.next();
-    if (next.done) throw new ImportError(file, [{ line: 1, message: `the file is empty (expected the header ${spec.columns.join(',')})` }]);
+    if (next.done) throw new ImportError(locale, file, [{ line: 1, message: t(locale, 'importProblem.emptyFile', { header: spec.columns.join(',') }) }]);
     first = next.value;
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportError(file, [syntaxProblem(error)]);
+    if (error instanceof CsvSyntaxError) throw new ImportError(locale, file, [syntaxProblem(locale, error)]);
     throw error;
   }
   const header = first.fields(0);
-  const { order, problems } = readHeader(spec, header, first.lines[0]!);
-  if (problems.length) throw new ImportError(file, problems);
+  const { order, problems } = readHeader(spec, header, first.lines[0]!, locale);
+  if (problems.length) throw new ImportError(locale, file, problems);
   return { first, order, width: header.length };
 }
 
 /** Maps the file's header onto the kind's columns. */
-function readHeader(spec: KindSpec, header: readonly string[], line: number): { order: number[]; problems: ImportProblem[] } {
+function readHeader(spec: KindSpec, header: readonly string[], line: number, locale: Locale): { order: number[]; problems: ImportProblem[] } {
   const names = header.map((h) => h.trim());
   const problems: ImportProblem[] = [];
   names.forEach((name, i) => {
-    if (!spec.columns.includes(name)) problems.push({ line, message: `unknown column "${name}"` });
-    else if (names.indexOf(name) !== i) problems.push({ line, message: `column "${name}" appears twice` });
+    if (!spec.columns.includes(name)) problems.push({ line, message: t(locale, 'importProblem.unknownColumn', { name }) });
+    else if (names.indexOf(name) !== i) problems.push({ line, message: t(locale, 'importProblem.repeatedColumn', { name }) });
   });
   const missing = spec.columns.filter((c) => !names.includes(c));
-  if (missing.length) problems.push({ line, message: `missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}` });
+  if (missing.length) {
+    const columns = missing.join(', ');
+    problems.push({ line, message: t(locale, missing.length === 1 ? 'importProblem.missingColumn' : 'importProblem.missingColumns', { columns }) });
+  }
   const last = problems.at(-1);
-  if (last) last.message += ` (a ${spec.kind} file has the header ${spec.columns.join(',')})`;
+  if (last) last.message += ` (${t(locale, 'importProblem.headerOfKind', { kind: spec.kind, header: spec.columns.join(',') })})`;
   return { order: spec.columns.map((c) => names.indexOf(c)), problems };
 }

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../config/errors.js';
 import type { Database } from '../../db/database.js';
-import type { Policy } from '../../domain/policy.js';
+import type { Locale, Policy } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 import type { CsvSource } from './csv-reader.js';
 import type { KindSpec } from './kind-spec.js';
 import { contactsSpec } from './kinds/contacts.js';
@@ -44,21 +45,23 @@ export function importStream(
   return runImport(database, policy, SPECS[kind], source, fileLabel);
 }
 
-/** Refuses, as one line, a path that is not a readable file. */
-export async function checkImportFile(path: string): Promise<void> {
+/** Refuses, as one line in `locale`, a path that is not a readable file. */
+export async function checkImportFile(path: string, locale: Locale = 'es'): Promise<void> {
   let isFile: boolean;
   try {
     isFile = (await stat(path)).isFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read it (${code ?? String(error)})`);
+    throw new UserError(
+      code === 'ENOENT' ? t(locale, 'importProblem.noSuchFile', { path }) : t(locale, 'importProblem.unreadableFile', { path, code: code ?? String(error) }),
+    );
   }
-  if (!isFile) throw new UserError(`${path} is not a file`);
+  if (!isFile) throw new UserError(t(locale, 'importProblem.notAFile', { path }));
 }
 
 /** Imports one ERP export file; see `importStream`. */
 export async function importFile(database: Database, policy: Policy, kind: ImportKind, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  await checkImportFile(path);
+  await checkImportFile(path, policy.locale);
   // Reads of the default 64 KB: larger reads leave the parser working on large strings in
   // bursts that COPY then waits for.
   return runImport(database, policy, SPECS[kind], createReadStream(path), path, options);

@@ -1,5 +1,6 @@
 import type { BulkTx } from '../../db/database.js';
-import type { Policy } from '../../domain/policy.js';
+import type { Locale, Policy } from '../../domain/policy.js';
+import { t } from '../../slack/i18n/index.js';
 import type { Cells } from './cells.js';
 import { DIGEST_COLUMN } from './line-digests.js';
 import type { ImportKind, ImportProblem } from './types.js';
@@ -21,7 +22,8 @@ export interface Check {
   exists?: string;
   /** The offending rows: `line` plus what the message needs. */
   sql: string;
-  problem(row: CheckRow): ImportProblem;
+  /** The problem of an offending row, its message in `locale`. */
+  problem(row: CheckRow, locale: Locale): ImportProblem;
 }
 
 export interface KindSpec {
@@ -92,7 +94,7 @@ export function duplicateCheck(
   table: string,
   keys: readonly string[],
   column: string,
-  message: (row: CheckRow) => string,
+  message: (row: CheckRow, locale: Locale) => string,
 ): Check {
   const k = keys.join(', ');
   return {
@@ -102,21 +104,31 @@ export function duplicateCheck(
             SELECT s.line, ${keys.map((c) => `s.${c}`).join(', ')}, min(s.line) OVER (PARTITION BY ${keys.map((c) => `s.${c}`).join(', ')}) AS first_line
             FROM ${table} s JOIN (SELECT ${k} FROM ${table} GROUP BY ${k} HAVING count(*) > 1) d USING (${k})
           ) x WHERE line > first_line`,
-    problem: (row) => ({ line: row.line, column, message: message(row) }),
+    problem: (row, locale) => ({ line: row.line, column, message: message(row, locale) }),
   };
+}
+
+/** What a row names, as the messages call it (`importProblem.debtor`). */
+export type ImportThing = 'debtor' | 'invoice' | 'payment' | 'user';
+
+/** `invoice "F-1" appears again (first on line 2)` in `locale`, for a duplicateCheck's message. */
+export function repeatedMessage(what: ImportThing, key: string): (row: CheckRow, locale: Locale) => string {
+  return (row, locale) =>
+    t(locale, 'importProblem.repeated', { what: t(locale, `importProblem.${what}`), key: String(row[key]), first: String(row.first_line) });
 }
 
 /**
  * Rows whose `column` names nothing in `target` (matched on `targetKey`); empty cells are
- * NULL and skipped. `refusedByUpsert`: the upsert refuses such rows itself (see `Check.skippable`).
+ * NULL and skipped. The message names the row as `what` and the file (`debtors.csv`) to
+ * import first. `refusedByUpsert`: the upsert refuses such rows itself (see `Check.skippable`).
  */
 export function referenceCheck(
   table: string,
   column: string,
   target: string,
   targetKey: string,
-  what: string,
-  hint: string,
+  what: ImportThing,
+  firstFile: string,
   refusedByUpsert: boolean,
 ): Check {
   const where = `s.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${targetKey} = s.${column})`;
@@ -125,7 +137,11 @@ export function referenceCheck(
   return {
     ...(refusedByUpsert ? { skippable: 'upsert' as const } : {}),
     sql: `SELECT s.line, s.${column} AS value FROM ${table} s WHERE ${where}`,
-    problem: (row) => ({ line: row.line, column, message: `${what} "${String(row.value)}" does not exist (${hint})` }),
+    problem: (row, locale) => ({
+      line: row.line,
+      column,
+      message: t(locale, 'importProblem.missingReference', { what: t(locale, `importProblem.${what}`), key: String(row.value), file: firstFile }),
+    }),
   };
 }
 

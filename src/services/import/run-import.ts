@@ -42,7 +42,8 @@ async function importBatches(
   batches: AsyncGenerator<CsvBatch>,
   { file, started, dialect, onProgress }: ImportOptions & { file: string; started: number; dialect: CsvDialect },
 ): Promise<ImportSummary> {
-  const layout = await readHeaderBatch(spec, batches, file);
+  const { locale } = policy;
+  const layout = await readHeaderBatch(spec, batches, file, locale);
   if (spec.kind === 'users') await syncTeams(database.db, policy);
   const problems = new ProblemList(KEEP);
   const staging = new FileStaging(spec, policy, layout, problems, onProgress);
@@ -63,15 +64,15 @@ async function importBatches(
       await staging.copy(tx, batches);
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      problems.add(syntaxProblem(error));
-      throw new ImportError(file, problems.sorted, problems.total);
+      problems.add(syntaxProblem(locale, error));
+      throw new ImportError(locale, file, problems.sorted, problems.total);
     }
     onProgress?.({ phase: 'checking', rows: staging.rows });
-    await checkStaged(tx, spec, staging, problems, file);
+    await checkStaged(tx, spec, staging, problems, file, locale);
     // Every line was stored before: nothing to compare.
     if (staging.staged === 0) return summary(0, 0);
     onProgress?.({ phase: 'storing', rows: staging.rows });
-    const { inserted, updated } = await upsertStaged(tx, spec, problems, file);
+    const { inserted, updated } = await upsertStaged(tx, spec, problems, file, locale);
     // Some staged rows held the values stored already: keep their new digests.
     if (spec.lineDigests && inserted + updated < staging.staged) await tx.query(spec.lineDigests.remember);
     return summary(inserted, updated);

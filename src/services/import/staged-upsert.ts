@@ -1,4 +1,5 @@
 import type { BulkTx } from '../../db/database.js';
+import type { Locale } from '../../domain/policy.js';
 import { ImportError, type ProblemList } from './errors.js';
 import { runChecks } from './import-checks.js';
 import { runUpsert, type KindSpec } from './kind-spec.js';
@@ -13,15 +14,21 @@ function isRefusal(error: unknown): boolean {
  * Stores the staged rows. The upsert itself refuses a row with an unknown debtor (see
  * Check.skippable); a savepoint keeps the transaction usable to find out which rows those were.
  */
-export async function upsertStaged(tx: BulkTx, spec: KindSpec, problems: ProblemList, file: string): Promise<{ inserted: number; updated: number }> {
+export async function upsertStaged(
+  tx: BulkTx,
+  spec: KindSpec,
+  problems: ProblemList,
+  file: string,
+  locale: Locale,
+): Promise<{ inserted: number; updated: number }> {
   await tx.query('SAVEPOINT import_upsert');
   try {
     return await runUpsert(tx, spec.upsert);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT import_upsert');
-    await runChecks(tx, spec.checks.filter((c) => c.skippable === 'upsert' || c.skippable === 'repeats'), problems);
-    if (problems.total > 0) throw new ImportError(file, problems.sorted, problems.total);
+    await runChecks(tx, spec.checks.filter((c) => c.skippable === 'upsert' || c.skippable === 'repeats'), problems, locale);
+    if (problems.total > 0) throw new ImportError(locale, file, problems.sorted, problems.total);
     throw error;
   }
 }

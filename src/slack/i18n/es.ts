@@ -161,6 +161,11 @@ export const es = {
     notOverdue: 'sin vencido',
   },
 
+  localSlack: {
+    serving: 'Slack local listo: abre {url} en el navegador (Ctrl-C para terminar).',
+    badDate: '"{date}" no es una fecha AAAA-MM-DD',
+  },
+
   demo: {
     imported: '{file}: {inserted} nuevos, {updated} actualizados, {unchanged} sin cambios',
     activity: 'Gestiones de ejemplo registradas: {count}',
@@ -178,7 +183,10 @@ export const es = {
     exampleTitle: 'Ejemplo:',
     helpOption: 'muestra esta ayuda sin ejecutar el comando',
     help: {
-      start: { summary: 'Atiende Slack (y los trabajos programados) hasta recibir SIGTERM.' },
+      start: {
+        summary: 'Atiende Slack (y los trabajos programados) hasta recibir SIGTERM.',
+        localSlack: 'atiende el Slack local en el navegador (sin tokens de Slack), sobre los datos importados: para probar, nunca en producción',
+      },
       check: { summary: 'Revisa entorno, política, base de datos, token de Slack y canales de alarma; una línea por revisión.' },
       migrate: { summary: 'Aplica las migraciones pendientes de la base de datos.' },
       import: {
@@ -201,7 +209,10 @@ export const es = {
         summary: 'Lista los mensajes sin entregar, devuelve los fallidos a la cola o muestra uno.',
         action: 'retry [ID…] devuelve a la cola los fallidos (todos si no hay ids); show ID muestra un mensaje',
       },
-      demo: { summary: 'Carga la empresa de ejemplo y muestra la lista de hoy de cada gestor.' },
+      demo: {
+        summary: 'Carga la empresa de ejemplo y la abre en un Slack local en el navegador (PORT, por omisión 3000).',
+        print: 'solo muestra la lista de hoy de cada gestor y termina',
+      },
       bench: {
         summary: 'Mide la importación y los trabajos con datos generados (desde una copia del repositorio).',
         scale: 'multiplica el tamaño de los datos (hasta 100)',
@@ -534,6 +545,69 @@ export const es = {
     alarms: 'Alarmas del equipo sin atender',
     alarmsEmpty: 'Ninguna alarma pendiente.',
     overdue: 'vencida',
+  },
+
+  /**
+   * What is wrong with a CSV import, line by line. Column names, policy keys (csv.dateFormat)
+   * and the values the file must hold (YYYY-MM-DD, low, medium…) stay as they are.
+   */
+  importProblem: {
+    summaryOne: '{file}: 1 error, no se importó nada',
+    summary: '{file}: {count} errores, no se importó nada',
+    atLine: '{file} línea {line}: {message}',
+    atCell: '{file} línea {line}, columna {column}: {message}',
+    more: 'y {count} más',
+    noSuchFile: '{path}: no existe ese archivo',
+    unreadableFile: '{path}: no se puede leer ({code})',
+    notAFile: '{path} no es un archivo',
+    either: '{first} o {second}',
+    notCsv: 'no es un CSV válido: {reason}',
+    quoteNotClosed: 'un campo entre comillas nunca se cierra (hay una " sin pareja antes del final del archivo)',
+    quoteInField: 'hay una comilla dentro de un campo sin comillas (pon todo el campo entre comillas y duplica las comillas de adentro)',
+    recordTooLong: 'un registro de más de 1 MB (probablemente una comilla sin cerrar)',
+    textAfterQuote: 'hay texto después de la comilla que cierra un campo (duplica las comillas dentro de un campo entre comillas)',
+    emptyFile: 'el archivo está vacío (se esperaba el encabezado {header})',
+    unknownColumn: 'columna desconocida "{name}"',
+    repeatedColumn: 'la columna "{name}" aparece dos veces',
+    missingColumn: 'falta la columna {columns}',
+    missingColumns: 'faltan las columnas {columns}',
+    headerOfKind: 'un archivo de {kind} tiene el encabezado {header}',
+    fieldCount: 'se esperaban {expected} campos y hay {found}',
+    empty: 'está vacía',
+    nulCharacter: 'contiene un carácter NUL',
+    notUtf8: 'tiene caracteres que no son UTF-8 (exporta el archivo como UTF-8)',
+    emptyDate: 'está vacía (se esperaba una fecha, {shape})',
+    notDate: '"{value}" no es una fecha ({shape})',
+    dateShape: '{format} o YYYY-MM-DD',
+    dateFormatHint: 'configura csv.dateFormat como {formats} para leerla',
+    dateOutOfRange: '"{value}" está fuera de rango ({min} a {max})',
+    emptyOneOf: 'está vacía (se esperaba uno de estos valores: {values})',
+    notOneOf: '"{value}" no es ninguno de estos valores: {values}',
+    notInRange: '"{value}" no es {what} ({min} a {max})',
+    contactLevel: 'un nivel de contacto',
+    unknownCurrency: '"{value}" no es una moneda conocida (código ISO 4217, p. ej. MXN)',
+    emptyAmount: 'está vacía (se esperaba un importe como 1234.50)',
+    notAmount: '"{value}" no es un importe decimal (usa {example})',
+    decimalPoint: 'dígitos y punto decimal, p. ej. 1234.50',
+    decimalComma: 'dígitos y coma decimal, p. ej. 1.234,50',
+    decimalCommaHint: 'configura csv.decimalSeparator como "," para leer comas decimales',
+    decimalPointHint: 'csv.decimalSeparator es ","; configúralo como "." para leer puntos decimales',
+    tooManyDecimals: '"{value}" tiene más de {digits} decimales para {currency}',
+    tooLarge: '"{value}" es demasiado grande',
+    negative: '"{value}" es negativo',
+    notPositive: '"{value}" debe ser mayor que cero',
+    dueBeforeIssue: '"{due}" es anterior a issue_date "{issued}"',
+    notSlackId: '"{value}" no es un ID de usuario de Slack (como U012AB3CDE)',
+    notEmail: '"{value}" no es un correo electrónico',
+    notTeam: '"{value}" no es un equipo de la política ({teams})',
+    repeated: '{what} "{key}" aparece de nuevo (la primera vez en la línea {first})',
+    contactRepeated: 'el contacto "{name}" del deudor "{debtor}" aparece de nuevo (la primera vez en la línea {first})',
+    missingReference: '{what} "{key}" no existe (importa primero {file})',
+    otherDebtorsInvoice: 'la factura "{invoice}" es del deudor "{owner}", no de "{debtor}"',
+    debtor: 'el deudor',
+    invoice: 'la factura',
+    payment: 'el pago',
+    user: 'el usuario',
   },
 
   /** A file of the nightly drop folder (IMPORT_DIR) that could not be imported. */

@@ -1,4 +1,5 @@
 import { MAX_CONTACT_LEVEL } from '../../../domain/vocabulary.js';
+import { t } from '../../../slack/i18n/index.js';
 import { csvText } from '../staging-text.js';
 import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
@@ -16,15 +17,16 @@ export const contactsSpec: KindSpec = {
     ['email', 'text'],
     ['whatsapp', 'text'],
   ],
-  rowWriter(_policy, c) {
+  rowWriter(policy, c) {
+    const level = t(policy.locale, 'importProblem.contactLevel');
     return () => {
       const debtor = c.text(0, true);
       const name = c.text(1, true);
-      const level = c.integer(2, 0, MAX_CONTACT_LEVEL, 'a contact level');
+      const contactLevel = c.integer(2, 0, MAX_CONTACT_LEVEL, level);
       const phone = c.text(3);
       const email = c.text(4);
       const whatsapp = c.text(5);
-      return `${csvText(debtor)},${csvText(name)},${level},${csvText(phone)},${csvText(email)},${csvText(whatsapp)}`;
+      return `${csvText(debtor)},${csvText(name)},${contactLevel},${csvText(phone)},${csvText(email)},${csvText(whatsapp)}`;
     };
   },
   checks: [
@@ -32,9 +34,9 @@ export const contactsSpec: KindSpec = {
       table,
       ['debtor_external_id', 'name'],
       'name',
-      (r) => `contact "${String(r.name)}" of debtor "${String(r.debtor_external_id)}" appears again (first on line ${String(r.first_line)})`,
+      (r, locale) => t(locale, 'importProblem.contactRepeated', { name: String(r.name), debtor: String(r.debtor_external_id), first: String(r.first_line) }),
     ),
-    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'debtors.csv', true),
   ],
   upsert: upsertSql({
     table: 'contacts',

@@ -1,7 +1,7 @@
 import { normaliseSearchText, taxIdKey } from '../../../domain/search-text.js';
 import { CREDIT_STATUSES, RISKS } from '../../../domain/vocabulary.js';
 import { csvNullable, csvText } from '../staging-text.js';
-import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+import { duplicateCheck, referenceCheck, repeatedMessage, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
 const table = stagingTable('debtors');
 
@@ -44,8 +44,8 @@ export const debtorsSpec: KindSpec = {
     };
   },
   checks: [
-    duplicateCheck(table, ['external_id'], 'external_id', (r) => `debtor "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
-    referenceCheck(table, 'collector_slack_id', 'users', 'slack_user_id', 'user', 'import users.csv first', false),
+    duplicateCheck(table, ['external_id'], 'external_id', repeatedMessage('debtor', 'external_id')),
+    referenceCheck(table, 'collector_slack_id', 'users', 'slack_user_id', 'user', 'users.csv', false),
   ],
   // The escalation level and its date belong to the collection process, not to the ERP;
   // so does the team's credit decision: `credit_status` here is the ERP's own, and an

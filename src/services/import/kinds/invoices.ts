@@ -1,6 +1,7 @@
+import { t } from '../../../slack/i18n/index.js';
 import { csvText } from '../staging-text.js';
 import { DIGEST_COLUMN } from '../line-digests.js';
-import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+import { duplicateCheck, referenceCheck, repeatedMessage, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
 const table = stagingTable('invoices');
 
@@ -25,7 +26,7 @@ export const invoicesSpec: KindSpec = {
       const number = c.text(2);
       const issued = c.date(3);
       const due = c.date(4);
-      if (issued && due && due < issued) c.problem(4, `"${due}" is before issue_date "${issued}"`);
+      if (issued && due && due < issued) c.problem(4, t(policy.locale, 'importProblem.dueBeforeIssue', { due, issued }));
       const currency = c.currency(7, policy.currency);
       const amount = c.amount(5, currency, false);
       const open = c.amount(6, currency, false);
@@ -33,8 +34,8 @@ export const invoicesSpec: KindSpec = {
     };
   },
   checks: [
-    duplicateCheck(table, ['external_id'], 'external_id', (r) => `invoice "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
-    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+    duplicateCheck(table, ['external_id'], 'external_id', repeatedMessage('invoice', 'external_id')),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'debtors.csv', true),
   ],
   upsert: upsertSql({
     table: 'invoices',

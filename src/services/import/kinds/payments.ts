@@ -1,5 +1,6 @@
+import { t } from '../../../slack/i18n/index.js';
 import { csvNullable, csvText } from '../staging-text.js';
-import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+import { duplicateCheck, referenceCheck, repeatedMessage, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
 const table = stagingTable('payments');
 
@@ -32,11 +33,11 @@ export const paymentsSpec: KindSpec = {
     };
   },
   checks: [
-    duplicateCheck(table, ['external_id'], 'external_id', (r) => `payment "${String(r.external_id)}" appears again (first on line ${String(r.first_line)})`),
-    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'import debtors.csv first', true),
+    duplicateCheck(table, ['external_id'], 'external_id', repeatedMessage('payment', 'external_id')),
+    referenceCheck(table, 'debtor_external_id', 'debtors', 'external_id', 'debtor', 'debtors.csv', true),
     // The upsert refuses a payment on an unknown invoice, or on another debtor's, by leaving
     // its debtor empty; only then do these two run.
-    referenceCheck(table, 'invoice_external_id', 'invoices', 'external_id', 'invoice', 'import invoices.csv first', true),
+    referenceCheck(table, 'invoice_external_id', 'invoices', 'external_id', 'invoice', 'invoices.csv', true),
     {
       skippable: 'upsert',
       sql: `SELECT s.line, s.invoice_external_id AS invoice, s.debtor_external_id AS debtor, owner.external_id AS owner
@@ -44,10 +45,10 @@ export const paymentsSpec: KindSpec = {
             JOIN debtors d ON d.external_id = s.debtor_external_id
             JOIN debtors owner ON owner.id = i.debtor_id
             WHERE i.debtor_id <> d.id`,
-      problem: (r) => ({
+      problem: (r, locale) => ({
         line: r.line,
         column: 'invoice_external_id',
-        message: `invoice "${String(r.invoice)}" belongs to debtor "${String(r.owner)}", not "${String(r.debtor)}"`,
+        message: t(locale, 'importProblem.otherDebtorsInvoice', { invoice: String(r.invoice), owner: String(r.owner), debtor: String(r.debtor) }),
       }),
     },
   ],

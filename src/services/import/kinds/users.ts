@@ -1,6 +1,7 @@
 import { ROLES } from '../../../domain/vocabulary.js';
+import { t } from '../../../slack/i18n/index.js';
 import { csvText } from '../staging-text.js';
-import { duplicateCheck, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
+import { duplicateCheck, repeatedMessage, stagingTable, upsertSql, type KindSpec } from '../kind-spec.js';
 
 const table = stagingTable('users');
 
@@ -16,22 +17,23 @@ export const usersSpec: KindSpec = {
     ['team', 'text'],
   ],
   rowWriter(policy, c) {
-    const teams = policy.teams.map((t) => t.name);
+    const teams = policy.teams.map((team) => team.name);
+    const { locale } = policy;
     return () => {
       const slackId = c.text(0, true);
-      if (/\s/.test(slackId)) c.problem(0, `"${slackId}" is not a Slack user id (like U012AB3CDE)`);
+      if (/\s/.test(slackId)) c.problem(0, t(locale, 'importProblem.notSlackId', { value: slackId }));
       const name = c.text(1, true);
       const email = c.text(2);
-      if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) c.problem(2, `"${email}" is not an email address`);
+      if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) c.problem(2, t(locale, 'importProblem.notEmail', { value: email }));
       const role = c.oneOf(3, ROLES);
       // Empty: the policy's first team, so a single-team company need not name it.
       const team = c.text(4) || teams[0]!;
-      if (!teams.includes(team)) c.problem(4, `"${team}" is not a team of the policy (${teams.join(', ')})`);
+      if (!teams.includes(team)) c.problem(4, t(locale, 'importProblem.notTeam', { value: team, teams: teams.join(', ') }));
       return `${csvText(slackId)},${csvText(name)},${csvText(email)},${role},${csvText(team)}`;
     };
   },
   checks: [
-    duplicateCheck(table, ['slack_user_id'], 'slack_user_id', (r) => `user "${String(r.slack_user_id)}" appears again (first on line ${String(r.first_line)})`),
+    duplicateCheck(table, ['slack_user_id'], 'slack_user_id', repeatedMessage('user', 'slack_user_id')),
   ],
   // Teams come from the policy and are stored before the file is read (see syncTeams).
   upsert: upsertSql({
