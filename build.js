@@ -20,3 +20,13 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The local Slack's page (src/local-slack/web): one script and one stylesheet for the
+// browser, with the same options the server uses when it bundles them from the sources.
+// The compiled module has no declarations: its type is stated here.
+/** @type {{ pageBuildOptions: () => import('esbuild').BuildOptions }} */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+const pageAssets = await import('./dist/src/local-slack/page-assets.js');
+
+rmSync('dist/local-slack', { recursive: true, force: true });
+await build({ ...pageAssets.pageBuildOptions(), outdir: 'dist/local-slack', logLevel: 'warning' });

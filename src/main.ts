@@ -1,5 +1,6 @@
 import { missingAlarmChannelLines } from './cli/alarm-channel-text.js';
 import type { CliContext } from './cli/context.js';
+import { untilStopped } from './cli/until-stopped.js';
 import { missingAlarmChannels } from './config/alarm-channels.js';
 import { requireSlackEnv } from './config/env.js';
 import { UserError } from './config/errors.js';
@@ -96,22 +97,12 @@ export async function runService(ctx: CliContext): Promise<void> {
   const how = mode === 'http' ? t(policy.locale, 'cli.startedHttp', { port }) : 'Socket Mode';
   ctx.out(t(policy.locale, 'cli.started', { mode: how, database: database.kind }));
 
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'stopping');
-      scheduler
-        .stop()
-        .then(() => importFolder?.stop())
-        .then(() => service.stop())
-        .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the app'))
-        .then(() => database.close())
-        .catch((error: unknown) => logger.error({ err: error }, 'error while closing the database'))
-        .finally(resolve);
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+  await untilStopped(logger, async () => {
+    await scheduler
+      .stop()
+      .then(() => importFolder?.stop())
+      .then(() => service.stop())
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the app'));
+    await database.close();
   });
-  logger.info('stopped');
-  // Everything is closed; a Slack client retry timer (auth.test) must not keep the process up.
-  setTimeout(() => process.exit(), 1000).unref();
 }

@@ -28,8 +28,9 @@ type Entry = CommandHelp & ({ load: () => Promise<Command> } | { loadSelfConfigu
 // and the TypeScript loader has fewer files to compile at start.
 const commands: Record<string, Entry> = {
   start: {
-    usage: 'start',
+    usage: 'start [--local-slack]',
     summary: 'cli.help.start.summary',
+    options: [{ name: '--local-slack', text: 'cli.help.start.localSlack' }],
     example: 'cobranza start',
     load: async () => (await import('./commands/start.js')).startCommand,
   },
@@ -82,9 +83,10 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./commands/outbox.js')).outboxCommand,
   },
   demo: {
-    usage: 'demo',
+    usage: 'demo [--print]',
     summary: 'cli.help.demo.summary',
-    example: 'DATA_DIR=/tmp/cobranza-demo cobranza demo',
+    options: [{ name: '--print', text: 'cli.help.demo.print' }],
+    example: 'DATA_DIR=/tmp/cobranza-demo PORT=3000 cobranza demo',
     load: async () => (await import('./commands/demo.js')).demoCommand,
   },
   bench: {

@@ -25,3 +25,8 @@ export function listWorkers(db: Db): Promise<User[]> {
     )
     .orderBy(asc(users.name));
 }
+
+/** Everyone in the register, in name order. */
+export function listUsers(db: Db): Promise<User[]> {
+  return db.select().from(users).orderBy(asc(users.name));
+}

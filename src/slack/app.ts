@@ -33,11 +33,17 @@ export interface CreateAppOptions {
   bot?: { botId: string; botUserId: string };
 }
 
+/** A port on one interface only (the local Slack's bot listens on 127.0.0.1). */
+export interface ListenAt {
+  port: number;
+  host: string;
+}
+
 export interface CobranzaApp {
   app: App;
   deliverer: Deliverer;
   /** Starts serving (HTTP on `PORT`, or Socket Mode) and delivering the outbox; resolves to the HTTP port. */
-  start(port?: number): Promise<number>;
+  start(listen?: number | ListenAt): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -108,7 +114,8 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
   return {
     app,
     deliverer,
-    async start(port = env.PORT) {
+    async start(listen = env.PORT) {
+      const port = typeof listen === 'number' ? listen : listen.port;
       let server: Server;
       if (socketMode) {
         // Socket Mode needs no public URL; /healthz is still served on PORT for probes.
@@ -120,7 +127,7 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
         });
         await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
       } else {
-        server = await app.start(port);
+        server = await app.start(listen);
       }
       deliverer.start();
       return (server.address() as AddressInfo).port;

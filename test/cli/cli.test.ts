@@ -167,7 +167,8 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
     const dataDir = freshDataDir();
     const run = await cobranza(['demo', '--help'], { DATA_DIR: dataDir });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain('Uso:\n  cobranza demo\n');
+    expect(run.stdout).toContain('Uso:\n  cobranza demo [--print]\n');
+    expect(run.stdout).toContain('--print');
     expect(run.stdout).toContain('Ejemplo:');
     expect(existsSync(dataDir)).toBe(false);
   });
@@ -225,7 +226,7 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
   test('a reader that stops early (`| head -1`) ends the output, not the command: the demo still loads', { timeout: 180_000 }, async () => {
     const dataDir = freshDataDir();
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/cobranza.js', 'demo'], {
+      const child = spawn(process.execPath, ['bin/cobranza.js', 'demo', '--print'], {
         cwd: root,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? temp, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -236,7 +237,7 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
       child.on('close', resolve);
     });
     expect(code).toBe(0);
-    const again = await cobranza(['demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const again = await cobranza(['demo', '--print'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/invoices\.csv: 0 \S+, 0 \S+, 20 /);
   });
