@@ -25,9 +25,10 @@ import { stage as importInvoicesNext } from './stages/import-invoices-next.js';
 import { stage as importPayments } from './stages/import-payments.js';
 import { stage as memory } from './stages/memory.js';
 import { stage as reimportInvoices } from './stages/reimport-invoices.js';
+import { stage as importInvoicesDialect } from './stages/import-invoices-dialect.js';
 import { packageDir } from '../src/package-dir.js';
 
-const IMPORTS: Stage[] = [importDebtors, importContacts, importInvoices, reimportInvoices, importInvoicesNext, importPayments];
+const IMPORTS: Stage[] = [importDebtors, importContacts, importInvoices, reimportInvoices, importInvoicesNext, importInvoicesDialect, importPayments];
 
 /** What the team did before this morning; not measured, needed by every later stage. */
 const history: Stage = {

@@ -81,7 +81,7 @@ export async function runBaselineImport(bench: Bench, spec: BaselineImport, file
  * What `cobranza import` printed, in either locale: "<kind> <file>: N rows, I inserted, U updated,
  * X unchanged (S s)" or "N filas, I nuevas, U actualizadas, X sin cambios (S s)" (S with a decimal comma).
  */
-function parseSummary(stdout: string) {
+export function parseSummary(stdout: string) {
   const m = /(\d+) (?:rows|filas), (\d+) \S+, (\d+) \S+, (\d+) (?:unchanged|sin cambios) \((\d+[.,]\d+) s\)/.exec(stdout);
   if (!m) return undefined;
   const seconds = Number(m[5]!.replace(',', '.'));
