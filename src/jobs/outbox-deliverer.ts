@@ -15,16 +15,21 @@ export type { DelivererDeps, DeliveryReport } from './delivery-context.js';
 export function createDeliverer(deps: DelivererDeps) {
   const delivery = newDelivery(deps);
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
+  // A kick during a pass starts another (claims keep them apart); stop waits for all.
+  const running = new Set<Promise<unknown>>();
   let stopped = false;
   const drain = (opts: DrainOptions = {}) => drainOutbox(delivery, opts);
 
   function schedule(ms: number) {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = drain()
+      const pass = drain()
         .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox delivery failed'))
-        .finally(() => schedule(1000));
+        .finally(() => {
+          running.delete(pass);
+          schedule(1000);
+        });
+      running.add(pass);
     }, ms);
   }
 
@@ -44,7 +49,7 @@ export function createDeliverer(deps: DelivererDeps) {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await Promise.all(running);
     },
   };
 }

@@ -21,6 +21,9 @@ import type { Conversation, LocalUser } from './protocol.js';
 import { createLocalSlackServer } from './server.js';
 import { LocalWorkspace } from './workspace.js';
 
+/** The local Slack never rate-limits: messages to a channel follow each other quickly. */
+const LOCAL_PACE_MS = 50;
+
 /** The bot as the local Slack knows it. */
 export const LOCAL_BOT = { name: 'Cobranza', userId: 'U0COBRANZA', botId: 'B0COBRANZA' };
 
@@ -36,6 +39,8 @@ export interface LocalSlackOptions {
   prepare?: (database: Database, firstDay: IsoDate) => Promise<void>;
   /** The day the clock starts on (tests pin it); default today, or the next working day. */
   firstDay?: IsoDate;
+  /** The page's port instead of `PORT`; 0 takes a free one. */
+  port?: number;
 }
 
 /** The first day the clock shows: today, or the next working day on a weekend or holiday. */
@@ -93,11 +98,12 @@ export async function startLocalSlack(ctx: Omit<CliContext, 'out'>, database: Da
     morning,
     clock: () => ({ today: clock.today(), busy }),
   });
-  const port = await page.listen(env.PORT);
+  const port = await page.listen(options.port ?? env.PORT);
   const origin = `http://127.0.0.1:${port}`;
   try {
     const botEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-local-slack', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: `${origin}/api/`, SLACK_APP_TOKEN: undefined };
-    service = createApp({ env: botEnv, policy, database, logger, clock: clock.now, bot: { botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId } });
+    const bot = { botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId };
+    service = createApp({ env: botEnv, policy, database, logger, clock: clock.now, bot, deliveryPaceMs: LOCAL_PACE_MS });
     workspace.origin = origin;
     const botPort = await service.start({ port: 0, host: '127.0.0.1' });
     interactions = createInteractions({ workspace, botUrl: () => `http://127.0.0.1:${botPort}/slack/events`, signingSecret, origin: () => origin });

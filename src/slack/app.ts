@@ -29,6 +29,8 @@ export interface CreateAppOptions {
   database: Database;
   logger: Logger;
   clock?: () => Date;
+  /** Milliseconds between two messages to one channel; Slack's own pace unless a local Slack says otherwise. */
+  deliveryPaceMs?: number;
   /** The bot's ids from the token check made before start; without them Bolt calls auth.test itself. */
   bot?: { botId: string; botUserId: string };
 }
@@ -97,7 +99,14 @@ export function createApp(options: CreateAppOptions): CobranzaApp {
       : { receiver }),
   });
 
-  const deliverer = createDeliverer({ db: database.db, databaseKind: database.kind, client: deliveryClient(env, botToken), logger, renderAlarm: jobRenderer(policy).alarm });
+  const deliverer = createDeliverer({
+    db: database.db,
+    databaseKind: database.kind,
+    client: deliveryClient(env, botToken),
+    logger,
+    renderAlarm: jobRenderer(policy).alarm,
+    ...(options.deliveryPaceMs === undefined ? {} : { paceMs: options.deliveryPaceMs }),
+  });
   const deps: SlackDeps = { database, policy, logger, clock, deliverer };
 
   registerCommands(app, deps);
