@@ -19,6 +19,7 @@ COPY package.json package-lock.json ./
 COPY bin ./bin
 COPY drizzle ./drizzle
 COPY examples ./examples
+COPY assets ./assets
 
 # Embedded PGlite keeps its files here when DATABASE_URL is unset; mount a volume to keep them.
 RUN mkdir -p /data && chown node:node /data
