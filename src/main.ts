@@ -6,9 +6,11 @@ import { requireSlackEnv } from './config/env.js';
 import { UserError } from './config/errors.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { startEmailDelivery } from './email-delivery.js';
 import { createImportFolder, type ImportFolder } from './jobs/import-folder.js';
 import { runJob } from './jobs/run-job.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { mailSettings } from './mail/transport.js';
 import { syncTeams } from './services/teams.js';
 import { createApp } from './slack/app.js';
 import { importFailedMessage } from './slack/blocks/index.js';
@@ -52,7 +54,7 @@ function startImportFolder(ctx: CliContext, database: Database, kick: () => void
 
 /**
  * Runs the product: the Slack app (HTTP or Socket Mode), the outbox deliverer and the
- * scheduler (and the IMPORT_DIR poller when set), on the configured database. Everything
+ * scheduler (the IMPORT_DIR poller and the notice emails' deliverer when configured), on the configured database. Everything
  * is checked before it serves: the Slack settings and the token (auth.test) before the database is opened, and a failure
  * after that closes the database again, so the process exits with one line. SIGTERM and
  * SIGINT stop the scheduler, then the app, then close the database, so nothing is cut
@@ -61,6 +63,8 @@ function startImportFolder(ctx: CliContext, database: Database, kick: () => void
 export async function runService(ctx: CliContext): Promise<void> {
   const { env, policy, logger } = ctx;
   const bot = await verifiedBot(ctx);
+  // SMTP_URL without MAIL_FROM stops the start here, naming MAIL_FROM.
+  const mail = mailSettings(env);
   const database = await openDatabase(env);
   let service: ReturnType<typeof createApp> | undefined;
   let port: number;
@@ -79,6 +83,8 @@ export async function runService(ctx: CliContext): Promise<void> {
     throw error;
   }
   const render = jobRenderer(policy);
+  // Notice emails go out only with SMTP_URL.
+  const emailDelivery = mail ? startEmailDelivery({ database, policy, logger, mail, onAlarmQueued: () => service.deliverer.kick() }) : undefined;
   const scheduler = startScheduler({
     db: database.db,
     policy,
@@ -88,6 +94,7 @@ export async function runService(ctx: CliContext): Promise<void> {
       const outcome = await runJob({ db: database.db, policy, render, now: new Date() }, job, date);
       logger.info({ job, date, status: outcome.status }, outcome.line);
       service.deliverer.kick();
+      emailDelivery?.kick();
     },
   });
   void scheduler.catchUp().catch((error: unknown) => logger.error({ err: error }, 'catch-up failed'));
@@ -101,6 +108,7 @@ export async function runService(ctx: CliContext): Promise<void> {
     await scheduler
       .stop()
       .then(() => importFolder?.stop())
+      .then(() => emailDelivery?.stop())
       .then(() => service.stop())
       .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the app'));
     await database.close();

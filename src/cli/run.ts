@@ -65,9 +65,9 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
   'run-job': {
-    usage: 'run-job <daily-list|alarms> [--date YYYY-MM-DD] [--dry-run]',
+    usage: 'run-job <daily-list|alarms|notices> [--date YYYY-MM-DD] [--dry-run]',
     summary: 'cli.help.runJob.summary',
-    arguments: [{ name: '<daily-list|alarms>', text: 'cli.help.runJob.job' }],
+    arguments: [{ name: '<daily-list|alarms|notices>', text: 'cli.help.runJob.job' }],
     options: [
       { name: '--date YYYY-MM-DD', text: 'cli.help.runJob.date' },
       { name: '--dry-run', text: 'cli.help.runJob.dryRun' },

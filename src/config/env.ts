@@ -46,6 +46,16 @@ const envSchema = z.object({
   POLICY_FILE: optional(z.string()),
   /** The nightly drop folder the running app imports ERP exports from (unset: none). */
   IMPORT_DIR: optional(z.string()),
+  /** Where notice emails go out: smtp://user:pass@host:587, smtps://… for TLS (unset: no email). */
+  SMTP_URL: optional(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      // The message leaves the value out: it may hold a password.
+      .refine(readsAsUrl, 'is not a valid URL (smtp://user:password@host:587)'),
+  ),
+  /** The notices' sender: `Cobranza ACME <cobranza@acme.mx>`. */
+  MAIL_FROM: optional(z.string().regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address such as Cobranza ACME <cobranza@acme.mx>')),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -38,3 +38,11 @@ export interface BarrierOwnership extends DebtorOwnership {
 export function canResolveBarrier(actor: Actor, barrier: BarrierOwnership): boolean {
   return actor.id === barrier.ownerId || canLogOutcome(actor, barrier);
 }
+
+/**
+ * Holding a debtor's automatic notice for the day: its collector, the team's lead and
+ * manager, and admins (whoever may log a contact with the debtor).
+ */
+export function canHoldNotice(actor: Actor, debtor: DebtorOwnership): boolean {
+  return canLogOutcome(actor, debtor);
+}

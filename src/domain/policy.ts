@@ -87,6 +87,24 @@ export const policySchema = z
       })
       .strict()
       .default({ decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' }),
+    // The automatic notices to debtors (emails with the statement of account).
+    notices: z
+      .object({
+        enabled: z.boolean().default(false),
+        steps: z
+          .array(z.number().int().min(-60).max(365))
+          .min(1)
+          .refine((steps) => new Set(steps).size === steps.length, 'repeated step')
+          .default([-3, 1, 7, 15, 30]),
+        sendTime: hhmm.default('10:00'),
+        minDaysBetween: z.number().int().min(0).max(90).default(5),
+        minAmount: z.number().min(0).default(0),
+        attachStatement: z.boolean().default(true),
+        paymentInstructions: z.string().max(2000).default(''),
+        companyName: z.string().max(200).default(''),
+      })
+      .strict()
+      .prefault({}),
     teams: z
       .array(team)
       .min(1)

@@ -51,9 +51,19 @@ export const ALARM_KINDS = [
   'barrier_overdue',
   'no_contact',
   'no_collector',
+  'no_email',
+  'email_bounced',
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
 /** Escalation ladder levels: 0 payments clerk … 4 legal. Contacts carry 0-3. */
 export const MAX_LEVEL = 4;
 export const MAX_CONTACT_LEVEL = 3;
+
+/**
+ * A notice's life: `planned` when its day's triggers are known (the morning DM lists it),
+ * `held` by its collector for the day, `queued` with its email, `skipped` when a rule
+ * stopped it (the reason is kept), then `sent` or `failed` with its email.
+ */
+export const NOTICE_STATES = ['planned', 'held', 'queued', 'skipped', 'sent', 'failed'] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];

@@ -1,5 +1,6 @@
 import { addDays, calendarOf, isWorkingDay, type IsoDate } from '../domain/calendar.js';
 import { collectorDays } from '../services/daily-summary.js';
+import { planNotices, plannedNoticesByCollector, type PlannedNotice } from '../services/notices/index.js';
 import { enqueueMessages, type OutgoingMessage } from '../services/outbox.js';
 import { listTeams } from '../services/teams.js';
 import { listWorkers } from '../services/users.js';
@@ -40,6 +41,8 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
     'daily-list',
     date,
     async (tx) => {
+      // The day's notice triggers exist before the lists are made, so a DM can offer to hold them.
+      const notices = deps.policy.notices.enabled ? await planNotices(tx, deps.policy, date).then(() => plannedNoticesByCollector(tx, date)) : new Map<number, PlannedNotice[]>();
       // Every query is asked at once: the database answers the later ones, and stores each
       // batch of messages, while this process renders the lists.
       const asked = {
@@ -66,7 +69,8 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
         // Leads and managers with no debtors of their own get no list.
         if (items.length === 0 && worker.role !== 'collector') continue;
         debtors += items.length;
-        for (const payload of deps.render.dailyList({ collectorName: worker.name, date, items })) {
+        const payloads = [...deps.render.dailyList({ collectorName: worker.name, date, items }), ...deps.render.noticesToday({ items: notices.get(worker.id) ?? [] })];
+        for (const payload of payloads) {
           queue({ channel: worker.slackUserId, payload });
           messages++;
         }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/calendar.js';
+import { emailsAfter, lastEmailId, type QueuedEmail } from '../services/notices/index.js';
 import { lastOutboxId, messagePayload, messagesAfter, recipientNames } from '../services/outbox-messages.js';
 import { syncTeams } from '../services/teams.js';
 import type { JobDeps, Payload } from './job-deps.js';
@@ -16,6 +17,8 @@ export interface DryRunMessage {
 export interface DryRun {
   outcome: Awaited<ReturnType<typeof runJob>>;
   messages: DryRunMessage[];
+  /** Notice emails it would queue for the SMTP deliverer (the notices job). */
+  emails: QueuedEmail[];
 }
 
 /** Thrown to roll the dry run's transaction back once its messages are read. */
@@ -23,7 +26,8 @@ class RollBack extends Error {}
 
 /**
  * Runs a job exactly as `run-job` would (the policy's teams synced first), reads the
- * messages it queued, rendered as the deliverer would send them, and rolls everything back:
+ * messages it queued, rendered as the deliverer would send them, and the notice emails it
+ * queued, and rolls everything back:
  * nothing is stored, nothing is sent.
  */
 export async function dryRunJob(deps: JobDeps & { now: Date }, job: JobName, date: IsoDate): Promise<DryRun> {
@@ -32,6 +36,7 @@ export async function dryRunJob(deps: JobDeps & { now: Date }, job: JobName, dat
     await deps.db.transaction(async (tx) => {
       await syncTeams(tx, deps.policy);
       const before = await lastOutboxId(tx);
+      const emailsBefore = await lastEmailId(tx);
       const outcome = await runJob({ ...deps, db: tx }, job, date);
       const rows = await messagesAfter(tx, before);
       const names = await recipientNames(tx, rows.map((r) => r.channel));
@@ -39,7 +44,7 @@ export async function dryRunJob(deps: JobDeps & { now: Date }, job: JobName, dat
       for (const row of rows) {
         messages.push({ channel: row.channel, recipient: names.get(row.channel) ?? null, payload: await messagePayload(tx, row, deps.render.alarm) });
       }
-      result = { outcome, messages };
+      result = { outcome, messages, emails: await emailsAfter(tx, emailsBefore) };
       throw new RollBack();
     });
   } catch (error) {

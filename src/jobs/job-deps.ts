@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import type { AlarmRecord } from '../services/alarms.js';
 import type { CollectorDay } from '../services/daily-summary.js';
+import type { PlannedNotice } from '../services/notices/index.js';
 import type { WorkItem } from '../services/worklist.js';
 
 /** Slack payloads (`text`, `blocks`…) the jobs put in the outbox; the Slack layer builds them. */
@@ -13,6 +14,8 @@ export interface JobRenderer {
   /** One or more DMs; a short "nothing today" message when `items` is empty. */
   dailyList(input: { collectorName: string; date: IsoDate; items: WorkItem[] }): Payload[];
   leadSummary(input: { teamName: string; date: IsoDate; collectors: CollectorDay[] }): Payload;
+  /** The day's notice emails of a collector's debtors, each with a button to hold it; none when there are none. */
+  noticesToday(input: { items: PlannedNotice[] }): Payload[];
   /** Rendered by the outbox deliverer when the message is sent. */
   alarm: (alarm: AlarmRecord) => Payload;
 }
@@ -23,4 +26,5 @@ export interface JobDeps {
   render: JobRenderer;
 }
 
-export type JobOutcome<T> = { status: 'ran'; summary: T } | { status: 'already_ran' } | { status: 'not_working_day' };
+/** `disabled`: the job is switched off in the policy (the notices job without `notices.enabled`). */
+export type JobOutcome<T> = { status: 'ran'; summary: T } | { status: 'already_ran' } | { status: 'not_working_day' } | { status: 'disabled' };

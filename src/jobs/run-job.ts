@@ -2,14 +2,23 @@ import type { IsoDate } from '../domain/calendar.js';
 import { alarmsJob } from './alarms.js';
 import { dailyListJob } from './daily-list.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
+import { noticesJob } from './notices.js';
 import type { JobName } from './run-once.js';
+
+const JOBS: Record<JobName, (deps: JobDeps & { now: Date }, date: IsoDate) => Promise<JobOutcome<object>>> = {
+  alarms: alarmsJob,
+  'daily-list': dailyListJob,
+  notices: noticesJob,
+};
 
 /** Runs a job by name; the outcome's `line` says what happened in one sentence. */
 export async function runJob(deps: JobDeps & { now: Date }, job: JobName, date: IsoDate): Promise<JobOutcome<unknown> & { line: string }> {
-  const outcome: JobOutcome<object> = job === 'alarms' ? await alarmsJob(deps, date) : await dailyListJob(deps, date);
+  const outcome = await JOBS[job](deps, date);
   switch (outcome.status) {
     case 'not_working_day':
       return { ...outcome, line: `${job} ${date}: not a working day, nothing to do.` };
+    case 'disabled':
+      return { ...outcome, line: `${job} ${date}: switched off in the policy, nothing to do.` };
     case 'already_ran':
       return { ...outcome, line: `${job} ${date}: already ran for this date, nothing sent.` };
     case 'ran':

@@ -17,10 +17,19 @@ export interface SchedulerDeps {
 const TIMES: Record<JobName, (policy: Policy) => string> = {
   alarms: (policy) => policy.alarmsTime,
   'daily-list': (policy) => policy.dailyListTime,
+  notices: (policy) => policy.notices.sendTime,
 };
 
-/** Catch-up runs today's jobs in this order: promises are judged before the lists are made. */
-const ORDER: JobName[] = ['alarms', 'daily-list'];
+/**
+ * Catch-up runs today's jobs in this order: promises are judged before the lists are made,
+ * and the lists (which offer to hold the day's notices) before the notices go.
+ */
+const ORDER: JobName[] = ['alarms', 'daily-list', 'notices'];
+
+/** The jobs the policy switches on: the notices only with `notices.enabled`. */
+export function scheduledJobs(policy: Policy): JobName[] {
+  return ORDER.filter((job) => job !== 'notices' || policy.notices.enabled);
+}
 
 /**
  * node-cron at the policy times in the policy's zone. Every instance schedules; the job's
@@ -35,7 +44,8 @@ export function startScheduler(deps: SchedulerDeps) {
     if (!isWorkingDay(cal, date)) return Promise.resolve();
     return deps.run(job, date).catch((error: unknown) => logger.error({ err: error, job, date }, 'scheduled job failed'));
   };
-  const tasks = ORDER.map((job) => {
+  const jobs = scheduledJobs(policy);
+  const tasks = jobs.map((job) => {
     const [hh, mm] = TIMES[job](policy).split(':');
     return cron.schedule(`${Number(mm)} ${Number(hh)} * * *`, () => fire(job), { timezone: policy.timeZone, name: job, noOverlap: true });
   });
@@ -44,7 +54,7 @@ export function startScheduler(deps: SchedulerDeps) {
     const now = deps.clock();
     const today = todayIn(policy.timeZone, now);
     if (!isWorkingDay(cal, today)) return;
-    for (const job of ORDER) {
+    for (const job of jobs) {
       if (now < instantAt(policy.timeZone, today, TIMES[job](policy))) continue;
       if (await hasRun(deps.db, job, today)) continue;
       logger.info({ job, date: today }, 'catching up on a job missed today');

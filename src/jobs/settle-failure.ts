@@ -1,12 +1,9 @@
 import type { ClaimedMessage } from '../services/outbox.js';
 import { markFailed, markRetry } from '../services/outbox.js';
+import { backoffMs } from './backoff.js';
 import type { Delivery, DeliveryReport } from './delivery-context.js';
 import { POST_MESSAGE } from './outbox-metadata.js';
 import type { SlackFailure } from './slack-errors.js';
-
-/** Transient errors are retried forever: the first retry waits 1 s, each next one twice as long, up to 5 minutes. */
-const MAX_BACKOFF_MS = 5 * 60_000;
-const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
 
 /**
  * A failed Slack call: permanent errors fail the message with Slack's reason, any other

@@ -5,29 +5,30 @@ import { randomBytes } from 'node:crypto';
 import type { CliContext } from '../cli/context.js';
 import { untilStopped } from '../cli/until-stopped.js';
 import type { Database } from '../db/database.js';
-import type { User } from '../db/schema/index.js';
-import { calendarOf, isIsoDate, isWorkingDay, nextWorkingDay, type IsoDate } from '../domain/calendar.js';
+import { calendarOf, isWorkingDay, nextWorkingDay, type IsoDate } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
-import { runJob } from '../jobs/run-job.js';
+import { startEmailDelivery, type EmailDelivery } from '../email-delivery.js';
 import { syncTeams } from '../services/teams.js';
 import { listUsers } from '../services/users.js';
 import { createApp, type CobranzaApp } from '../slack/app.js';
 import { t } from '../slack/i18n/index.js';
-import { jobRenderer } from '../slack/job-renderer.js';
-import { shiftedClock } from './clock.js';
+import { shiftedClock, type ShiftedClock } from './clock.js';
 import { createInteractions, type Interactions } from './interactions.js';
+import { startMailSink } from './mail-sink.js';
+import { members, morningRunner } from './morning.js';
 import { pageAssets } from './page-assets.js';
-import type { Conversation, LocalUser } from './protocol.js';
+import type { Conversation } from './protocol.js';
 import { createLocalSlackServer } from './server.js';
 import { LocalWorkspace } from './workspace.js';
 
 /** The local Slack never rate-limits: messages to a channel follow each other quickly. */
 const LOCAL_PACE_MS = 50;
 
+/** Who the notices come from when MAIL_FROM is not set. */
+const LOCAL_MAIL_FROM = 'Cobranza <cobranza@cobranza.local>';
+
 /** The bot as the local Slack knows it. */
 export const LOCAL_BOT = { name: 'Cobranza', userId: 'U0COBRANZA', botId: 'B0COBRANZA' };
-
-const members = (users: readonly User[]): LocalUser[] => users.map((u) => ({ id: u.slackUserId, name: u.name, role: u.role }));
 
 /** Each team's alarm channel, named after the team. */
 export function alarmChannels(policy: Policy): Conversation[] {
@@ -59,6 +60,16 @@ export interface LocalSlack {
   stop(): Promise<void>;
 }
 
+/** The bot against the local Slack's Web API, on a loopback port, with no Slack tokens. */
+async function startBot(ctx: Omit<CliContext, 'out'>, database: Database, clock: ShiftedClock, origin: string) {
+  const signingSecret = randomBytes(16).toString('hex');
+  const env = { ...ctx.env, SLACK_BOT_TOKEN: 'xoxb-local-slack', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: `${origin}/api/`, SLACK_APP_TOKEN: undefined };
+  const bot = { botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId };
+  const service = createApp({ env, policy: ctx.policy, database, logger: ctx.logger, clock: clock.now, bot, deliveryPaceMs: LOCAL_PACE_MS });
+  const port = await service.start({ port: 0, host: '127.0.0.1' });
+  return { service, signingSecret, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
 /** Starts the local Slack on 127.0.0.1:`PORT` and the bot against it; the database stays the caller's. */
 export async function startLocalSlack(ctx: Omit<CliContext, 'out'>, database: Database, options: LocalSlackOptions = {}): Promise<LocalSlack> {
   const { env, policy, logger } = ctx;
@@ -67,62 +78,46 @@ export async function startLocalSlack(ctx: Omit<CliContext, 'out'>, database: Da
   await options.prepare?.(database, firstDay);
   await syncTeams(database.db, policy);
   const workspace = new LocalWorkspace({ locale: policy.locale, bot: LOCAL_BOT, members: members(await listUsers(database.db)), channels: alarmChannels(policy) });
-  const signingSecret = randomBytes(16).toString('hex');
-  let service: CobranzaApp | undefined;
+  const started: Array<{ stop: () => Promise<void> }> = [];
   let interactions: Interactions | undefined;
-  let busy = false;
-  const render = jobRenderer(policy);
-
-  async function morning(date: string): Promise<void> {
-    if (!isIsoDate(date)) throw new Error(t(policy.locale, 'localSlack.badDate', { date }));
-    busy = true;
-    workspace.emit('change');
-    try {
-      clock.moveTo(date, policy.dailyListTime);
-      workspace.setMembers(members(await listUsers(database.db)));
-      for (const job of ['alarms', 'daily-list'] as const) {
-        const outcome = await runJob({ db: database.db, policy, render, now: clock.now() }, job, date);
-        logger.info({ job, date, status: outcome.status }, outcome.line);
-      }
-      service?.deliverer.kick();
-    } finally {
-      busy = false;
-      workspace.emit('change');
-    }
-  }
-
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let email: EmailDelivery | undefined;
+  const deliver = () => {
+    bot?.service.deliverer.kick();
+    email?.kick();
+  };
+  const runner = morningRunner({ database, policy, logger, clock, workspace, deliver });
   const page = createLocalSlackServer({
     workspace,
     interactions: () => interactions!,
     assets: await pageAssets(),
-    morning,
-    clock: () => ({ today: clock.today(), busy }),
+    morning: runner.morning,
+    clock: () => ({ today: clock.today(), busy: runner.busy() }),
   });
-  const port = await page.listen(options.port ?? env.PORT);
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${await page.listen(options.port ?? env.PORT)}`;
+  workspace.origin = origin;
+  started.push({ stop: () => page.close() });
   try {
-    const botEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-local-slack', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: `${origin}/api/`, SLACK_APP_TOKEN: undefined };
-    const bot = { botId: LOCAL_BOT.botId, botUserId: LOCAL_BOT.userId };
-    service = createApp({ env: botEnv, policy, database, logger, clock: clock.now, bot, deliveryPaceMs: LOCAL_PACE_MS });
-    workspace.origin = origin;
-    const botPort = await service.start({ port: 0, host: '127.0.0.1' });
-    interactions = createInteractions({ workspace, botUrl: () => `http://127.0.0.1:${botPort}/slack/events`, signingSecret, origin: () => origin });
-    await morning(firstDay);
+    // The notices go out through the local mail server, to the page's mail panel.
+    const sink = await startMailSink(workspace);
+    started.push(sink);
+    bot = await startBot(ctx, database, clock, origin);
+    started.push(bot.service);
+    const service = bot.service;
+    email = startEmailDelivery({ database, policy, logger, mail: { url: sink.url, from: env.MAIL_FROM ?? LOCAL_MAIL_FROM }, onAlarmQueued: () => service.deliverer.kick() });
+    started.push(email);
+    interactions = createInteractions({ workspace, botUrl: () => bot!.url, signingSecret: bot.signingSecret, origin: () => origin });
+    await runner.morning(firstDay);
   } catch (error) {
-    await service?.stop().catch(() => undefined);
-    await page.close();
+    await stopAll(started);
     throw error;
   }
-  return {
-    url: `${origin}/`,
-    workspace,
-    service,
-    morning,
-    async stop() {
-      await service.stop();
-      await page.close();
-    },
-  };
+  return { url: `${origin}/`, workspace, service: bot.service, morning: runner.morning, stop: () => stopAll(started) };
+}
+
+/** Stops what started, last first. */
+async function stopAll(started: Array<{ stop: () => Promise<void> }>): Promise<void> {
+  for (const part of [...started].reverse()) await part.stop().catch(() => undefined);
 }
 
 /** Serves the local Slack and the bot until SIGTERM or SIGINT. */

@@ -9,6 +9,8 @@ export const ACTION = {
   resolveBarrier: 'resolve_barrier',
   /** The outcome type select inside the modal: choosing one redraws the modal. */
   outcomeType: 'outcome_type',
+  /** Keeps a notice email from going out today; the value is the notice's id. */
+  holdNotice: 'hold_notice',
 } as const;
 
 /**
@@ -19,6 +21,14 @@ export const BLOCK = {
   barrierAssigned: 'barrier_assigned',
   alarmActions: 'alarm_actions',
 } as const;
+
+/** The block of one planned notice in the morning's notices message, so a hold redraws just it. */
+export const noticeBlockId = (noticeId: number): string => `notice:${noticeId}`;
+
+export function parseNoticeBlockId(blockId: string | undefined): number | undefined {
+  const m = /^notice:(\d+)$/.exec(blockId ?? '');
+  return m ? Number(m[1]) : undefined;
+}
 
 /** Modal `callback_id`s. */
 export const VIEW = {

@@ -1,7 +1,7 @@
 import type { Policy } from '../domain/policy.js';
 import type { JobRenderer } from '../jobs/job-deps.js';
 import { toAlarmView } from './alarm-view.js';
-import { alarmMessage, dailyListMessages, leadSummaryMessage } from './blocks/index.js';
+import { alarmMessage, dailyListMessages, leadSummaryMessage, noticesTodayMessages } from './blocks/index.js';
 
 /** The jobs' messages, in the policy's language. */
 export function jobRenderer(policy: Policy): JobRenderer {
@@ -9,6 +9,7 @@ export function jobRenderer(policy: Policy): JobRenderer {
   return {
     dailyList: (input) => dailyListMessages({ ...input, locale }),
     leadSummary: (input) => leadSummaryMessage({ ...input, locale }),
+    noticesToday: (input) => noticesTodayMessages({ ...input, sendTime: policy.notices.sendTime, locale }),
     alarm: (alarm) => alarmMessage(toAlarmView(alarm, timeZone), locale),
   };
 }

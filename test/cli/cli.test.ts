@@ -306,9 +306,10 @@ describe.concurrent('cobranza start refuses a bad configuration with one line na
       `ok      policy: ${policyFile}, 1 equipo, zona horaria America/Mexico_City, idioma es`,
       `falla   database: DATABASE_URL: cannot connect to postgres://cobranza@127.0.0.1:${port}/cobranza (connection refused)`,
       'falla   slack: SLACK_BOT_TOKEN: Slack rejected the bot token (invalid_auth)',
+      'ok      SMTP: sin configurar (no se envía ningún correo)',
       'ok      teams[0].alarmChannel: el equipo "norte" publica en C0NORTE',
     ]);
-    expect(run.stderr).toBe('cobranza: check: fallaron 2 de 5 revisiones\n');
+    expect(run.stderr).toBe('cobranza: check: fallaron 2 de 6 revisiones\n');
   });
 });
 
@@ -325,6 +326,7 @@ describe('cobranza check and run-job --dry-run on a fresh embedded database', ()
       'ok      policy: valores por defecto, 1 equipo, zona horaria America/Mexico_City, idioma es',
       `ok      database: embebida en ${dataDir} responde, esquema al día`,
       'ok      slack: el token del bot funciona (espacio de trabajo Stand-in, usuario del bot U0BOT)',
+      'ok      SMTP: sin configurar (no se envía ningún correo)',
       `aviso   ${warning}`,
     ]);
 

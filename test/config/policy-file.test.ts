@@ -32,6 +32,16 @@ describe('parsePolicy', () => {
       maxDaysAhead: 180,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 2 },
       csv: { decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' },
+      notices: {
+        enabled: false,
+        steps: [-3, 1, 7, 15, 30],
+        sendTime: '10:00',
+        minDaysBetween: 5,
+        minAmount: 0,
+        attachStatement: true,
+        paymentInstructions: '',
+        companyName: '',
+      },
       teams: [{ name: 'default' }],
     };
     expect(parsePolicy('{}')).toEqual(expected);

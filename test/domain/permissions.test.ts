@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canAcknowledgeAlarm, canLogOutcome, canResolveBarrier, type Actor, type BarrierOwnership } from '../../src/domain/permissions.js';
+import { canAcknowledgeAlarm, canHoldNotice, canLogOutcome, canResolveBarrier, type Actor, type BarrierOwnership } from '../../src/domain/permissions.js';
 
 const NORTE = 1;
 const SUR = 2;
@@ -61,5 +61,19 @@ describe('canResolveBarrier', () => {
     ['any lead, unassigned debtor', southLead, unassignedBarrier, true],
   ])('%s', (_name, actor, barrier, expected) => {
     expect(canResolveBarrier(actor, barrier)).toBe(expected);
+  });
+});
+
+describe('canHoldNotice', () => {
+  test.each<[string, Actor, { collectorId: number | null; teamId: number | null }, boolean]>([
+    ["the debtor's collector", collector, ownDebtor, true],
+    ['another collector of the same team', otherCollector, ownDebtor, false],
+    ["the team's lead", lead, ownDebtor, true],
+    ["the team's manager", manager, ownDebtor, true],
+    ["another team's lead", southLead, ownDebtor, false],
+    ['an admin of any team', admin, ownDebtor, true],
+    ['a collector, unassigned debtor', collector, unassigned, false],
+  ])('%s', (_name, actor, debtor, expected) => {
+    expect(canHoldNotice(actor, debtor)).toBe(expected);
   });
 });

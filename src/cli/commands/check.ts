@@ -3,6 +3,7 @@ import { parseEnv, requireSlackEnv, type Env } from '../../config/env.js';
 import { UserError } from '../../config/errors.js';
 import { loadPolicy } from '../../config/policy-file.js';
 import { openDatabase, withoutPassword } from '../../db/open.js';
+import { verifySmtp } from '../../mail/transport.js';
 import type { Policy } from '../../domain/policy.js';
 import { t, type Locale } from '../../slack/i18n/index.js';
 import { checkBotToken, tokenProblem } from '../../slack/token-check.js';
@@ -77,6 +78,14 @@ async function slackCheck(locale: Locale, env: Env): Promise<Check> {
   return { state: 'ok', text: t(locale, 'cli.check.slackOk', { team: result.team, bot: result.botUserId }) };
 }
 
+/** SMTP: not configured is a plain line (no email is sent); otherwise the server must answer. */
+async function smtpCheck(locale: Locale, env: Env): Promise<Check> {
+  const result = await verifySmtp(env);
+  if (result.state === 'not_configured') return { state: 'ok', text: t(locale, 'cli.check.smtpNotConfigured') };
+  if (result.state === 'ok') return { state: 'ok', text: t(locale, 'cli.check.smtpOk', { server: result.server }) };
+  return { state: 'failed', text: t(locale, 'cli.check.smtpFailed', { error: result.error }) };
+}
+
 function channelChecks(locale: Locale, policy: Policy): Check[] {
   return policy.teams.map((team, index): Check =>
     team.alarmChannel
@@ -86,7 +95,7 @@ function channelChecks(locale: Locale, policy: Policy): Check[] {
 }
 
 /**
- * `cobranza check`: the environment, the policy, the database, the Slack token and every
+ * `cobranza check`: the environment, the policy, the database, the Slack token, SMTP and every
  * team's alarm channel, one line each (ok, warning or failed with the reason). Fails when
  * any check fails; warnings do not. It reads the configuration itself, so a bad variable
  * is one of its lines rather than the end of it.
@@ -108,8 +117,9 @@ export async function checkCommand(out: CliContext['out']): Promise<void> {
   if (env) {
     report(await databaseCheck(locale, env));
     report(await slackCheck(locale, env));
+    report(await smtpCheck(locale, env));
   } else {
-    for (const name of ['database', 'slack']) report({ state: 'warning', text: t(locale, 'cli.check.notChecked', { name }) });
+    for (const name of ['database', 'slack', 'SMTP']) report({ state: 'warning', text: t(locale, 'cli.check.notChecked', { name }) });
   }
   if ('policy' in read) channelChecks(locale, read.policy).forEach(report);
   const failed = checks.filter((c) => c.state === 'failed').length;

@@ -56,6 +56,7 @@ function parseRunJobArgs(args: string[], locale: Locale): RunJobArgs {
 function jobLine(locale: Locale, job: JobName, date: IsoDate, outcome: JobOutcome<unknown>): string {
   if (outcome.status === 'not_working_day') return t(locale, 'cli.job.notWorkingDay', { job, date });
   if (outcome.status === 'already_ran') return t(locale, 'cli.job.alreadyRan', { job, date });
+  if (outcome.status === 'disabled') return t(locale, 'cli.job.disabled', { job, date });
   const counts = Object.entries(outcome.summary as Record<string, number>)
     .map(([name, count]) => {
       const key = `cli.job.counts.${name}`;
@@ -88,7 +89,7 @@ async function runAndDeliver(ctx: CliContext, database: Database, botToken: stri
 
 /** Runs the job in a transaction that is rolled back and prints the messages it would send. */
 async function printDryRun(ctx: CliContext, database: Database, job: JobName, date: IsoDate, now: Date): Promise<void> {
-  const { outcome, messages } = await dryRunJob({ db: database.db, policy: ctx.policy, render: jobRenderer(ctx.policy), now }, job, date);
+  const { outcome, messages, emails } = await dryRunJob({ db: database.db, policy: ctx.policy, render: jobRenderer(ctx.policy), now }, job, date);
   const { locale } = ctx.policy;
   ctx.out(t(locale, 'cli.job.dryRun', { line: jobLine(locale, job, date, outcome) }));
   messages.forEach((message, i) => {
@@ -98,15 +99,25 @@ async function printDryRun(ctx: CliContext, database: Database, job: JobName, da
     const lines = message.payload ? messageText(message.payload) : [t(locale, 'cli.job.alarmGone')];
     for (const line of lines) ctx.out(`  ${line}`);
   });
-  if (messages.length > 0) ctx.out('');
+  emails.forEach((email, i) => {
+    ctx.out('');
+    ctx.out(t(locale, 'cli.job.dryRunEmail', { n: i + 1, total: emails.length, to: email.to }));
+    ctx.out(`  ${t(locale, 'cli.job.dryRunEmailSubject', { subject: email.subject })}`);
+    if (email.attachmentName) ctx.out(`  ${t(locale, 'cli.job.dryRunEmailAttachment', { name: email.attachmentName })}`);
+    ctx.out('');
+    for (const line of email.text.trimEnd().split('\n')) ctx.out(`  ${line}`);
+  });
+  if (messages.length > 0 || emails.length > 0) ctx.out('');
   ctx.out(t(locale, 'cli.job.dryRunDone', { count: messages.length }));
+  if (emails.length > 0) ctx.out(t(locale, 'cli.job.dryRunEmailsDone', { count: emails.length }));
 }
 
 /**
- * `cobranza run-job <daily-list|alarms> [--date YYYY-MM-DD] [--dry-run]`: runs the job
+ * `cobranza run-job <daily-list|alarms|notices> [--date YYYY-MM-DD] [--dry-run]`: runs the job
  * (once per date), then delivers its messages and returns when they are sent, or failed
  * with Slack's reason, or still waiting at the deadline. With `--dry-run` it prints them
- * instead, stores nothing and needs no Slack token.
+ * instead (and the notices' emails: recipient, subject, text, attachment), stores nothing and
+ * needs no Slack token.
  */
 export async function runJobCommand(ctx: CliContext, args: string[]): Promise<void> {
   const { job, date: given, dryRun } = parseRunJobArgs(args, ctx.policy.locale);

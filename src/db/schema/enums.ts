@@ -6,6 +6,7 @@ import {
   CONTACT_CHANNELS,
   CONSEQUENCES,
   CREDIT_STATUSES,
+  NOTICE_STATES,
   OUTCOME_TYPES,
   PRESSURE_STATES,
   PROMISE_STATES,
@@ -28,3 +29,4 @@ export const termsKindEnum = pgEnum('terms_kind', TERMS_KINDS);
 export const alarmKindEnum = pgEnum('alarm_kind', ALARM_KINDS);
 export const outboxStateEnum = pgEnum('outbox_state', ['pending', 'sending', 'sent', 'failed']);
 export const jobRunStateEnum = pgEnum('job_run_state', ['running', 'done', 'failed']);
+export const noticeStateEnum = pgEnum('notice_state', NOTICE_STATES);

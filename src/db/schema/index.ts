@@ -12,5 +12,6 @@ export * from './pressures.js';
 export * from './terms-changes.js';
 export * from './alarms.js';
 export * from './outbox.js';
+export * from './notices.js';
 export * from './job-runs.js';
 export * from './audit-log.js';

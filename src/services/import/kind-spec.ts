@@ -161,11 +161,16 @@ export function upsertSql(options: {
   /** Columns stored with a changed row but not compared: on their own they change nothing. */
   written?: readonly string[];
   touch?: string;
+  /**
+   * More `column = expression` assignments made when a stored row changes, in the same
+   * statement (`t` is the row as stored, `excluded` the new one).
+   */
+  alsoSet?: readonly string[];
 }): Upsert {
-  const { table, key, columns, source, written = [], touch } = options;
+  const { table, key, columns, source, written = [], touch, alsoSet = [] } = options;
   const compared = columns.filter((c) => !key.includes(c) && !written.includes(c));
   const row = (alias: string) => `(${compared.map((c) => `${alias}.${c}`).join(', ')})`;
-  const set = [...[...compared, ...written].map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : [])];
+  const set = [...[...compared, ...written].map((c) => `${c} = excluded.${c}`), ...(touch ? [`${touch} = now()`] : []), ...alsoSet];
   // Unchanged rows are dropped by one anti-join first: ON CONFLICT would try a speculative
   // insertion for every row of a nightly re-export, most of which changed nothing.
   const unchanged = `WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}

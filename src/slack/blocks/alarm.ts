@@ -47,7 +47,7 @@ function levelInAlarm(value: number, locale: Locale): string {
 /** A detail as the reader wants it: codes in words, dates in the locale, user ids as mentions. */
 function detail(key: string, value: string | number | null, locale: Locale): string {
   if (value === null) return t(locale, 'alarmMessage.missing');
-  const isLevel = key === 'from' || key === 'to';
+  const isLevel = key === 'from' || key === 'to' || key === 'level';
   if (typeof value === 'number') return isLevel ? levelInAlarm(value, locale) : String(value);
   if (isLevel && /^\d$/.test(value)) return levelInAlarm(Number(value), locale);
   if (key === 'kind') return codeLabel(locale, 'barrierKind', value, safe(value, DETAIL_MAX));

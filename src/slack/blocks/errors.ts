@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'already_acknowledged'
   | 'alarm_not_found'
   | 'barrier_not_found'
+  | 'notice_not_found'
   /** A button value or view metadata that does not parse: an old or forged payload. */
   | 'unreadable'
   | 'bad_search_text';

@@ -27,3 +27,4 @@ export {
 export { readOutcomeMetadata, type OutcomeMetadata } from './outcome-metadata.js';
 export { outcomeStoredView } from './outcome-stored.js';
 export { leadSummaryMessage, type LeadSummaryInput } from './lead-summary.js';
+export { markNoticeHeld, noticeAlreadySentMessage, noticesTodayMessages } from './notices-today.js';

@@ -166,7 +166,7 @@ export const en: Catalog = {
         summary: 'Serves Slack (and the scheduled jobs) until SIGTERM.',
         localSlack: 'serves the local Slack in the browser (no Slack tokens) over the imported data: for trying it, never for production',
       },
-      check: { summary: 'Checks env, policy, database, Slack token and alarm channels; one line per check.' },
+      check: { summary: 'Checks env, policy, database, Slack token, SMTP and alarm channels; one line per check.' },
       migrate: { summary: 'Applies pending database migrations.' },
       import: {
         summary: 'Imports one ERP export in one transaction.',
@@ -180,9 +180,9 @@ export const en: Catalog = {
       },
       runJob: {
         summary: 'Runs a job (once per date) and delivers its messages.',
-        job: 'the job: daily-list or alarms',
+        job: 'the job: daily-list, alarms or notices (the emails to debtors)',
         date: "the job's date (by default, today in the policy's time zone)",
-        dryRun: 'prints the messages it would send; nothing is stored or sent',
+        dryRun: 'prints the messages and emails it would send; nothing is stored or sent',
       },
       outbox: {
         summary: 'Lists the messages not delivered yet, puts failed ones back in the queue, or shows one.',
@@ -244,6 +244,9 @@ export const en: Catalog = {
       slackNotChecked: 'slack: not checked, SLACK_BOT_TOKEN is not set (start needs it; run-job --dry-run does not)',
       slackOk: 'slack: the bot token works (workspace {team}, bot user {bot})',
       notChecked: '{name}: not checked until env is fixed',
+      smtpNotConfigured: 'SMTP: not configured (no email is sent)',
+      smtpOk: 'SMTP: {server} answers',
+      smtpFailed: 'SMTP: {error}',
       channel: 'teams[{index}].alarmChannel: team "{team}" posts to {channel}',
       noChannel: 'teams[{index}].alarmChannel: team "{team}" has no alarm channel, so its alarms and lead summaries reach nobody',
       failed: 'check: {failed} of {total} checks failed',
@@ -251,11 +254,16 @@ export const en: Catalog = {
     job: {
       notWorkingDay: '{job} {date}: not a working day, nothing to do.',
       alreadyRan: '{job} {date}: already ran for this date, nothing sent.',
+      disabled: '{job} {date}: switched off in the policy (notices.enabled), nothing to do.',
       ran: '{job} {date}: {counts}.',
       dryRun: 'Dry run: {line}',
       dryRunMessage: 'Message {n} of {total} to {channel}{recipient}:',
       alarmGone: '(nothing to send: its alarm is gone)',
       dryRunDone: 'Dry run: {count} message(s) would be sent; nothing was stored or sent.',
+      dryRunEmail: 'Email {n} of {total} to {to}:',
+      dryRunEmailSubject: 'Subject: {subject}',
+      dryRunEmailAttachment: 'Attachment: {name}',
+      dryRunEmailsDone: 'Dry run: {count} email(s) would be queued; nothing was stored or sent.',
       delivered: 'Delivered {sent} message(s); {waiting} waiting and {failed} failed in the outbox (see "cobranza outbox").',
       warning: 'warning: {warning}',
       counts: {
@@ -271,6 +279,10 @@ export const en: Catalog = {
         debtors: 'debtors',
         messages: 'messages',
         summaries: 'summaries',
+        planned: 'notices planned',
+        queued: 'emails queued',
+        skipped: 'notices skipped',
+        waiting: 'notices waiting for an email',
       },
     },
   },
@@ -460,6 +472,18 @@ export const en: Catalog = {
     recent: 'Recently resolved barriers',
   },
 
+  noticesToday: {
+    intro: 'Email notices going out today at {time} ({count}): hold the ones that should not go today.',
+    hold: 'Hold today',
+    held: 'Held today by {user}: not sent today.',
+    beforeDue: 'due in {days} days',
+    dueToday: 'due today',
+    dueTomorrow: 'due tomorrow',
+    overdueOne: '1 day overdue',
+    overdue: '{days} days overdue',
+    alreadySent: 'That notice has already gone out: it cannot be held.',
+  },
+
   dailyList: {
     title: 'Your list for today, {date}: {count} debtors',
     titleOne: 'Your list for today, {date}: 1 debtor',
@@ -478,6 +502,8 @@ export const en: Catalog = {
     barrier_overdue: 'Overdue barrier: {kind}, owned by {owner}, was due {dueOn}.',
     no_contact: 'Overdue with no contact logged in {days} days ({workingDays} working days).',
     no_collector: 'Has {amount} overdue and no collector assigned.',
+    no_email: 'No contact at {level} or below has an email: its email notices wait.',
+    email_bounced: 'The mail server refused {email} ({reason}): no more notices go to it until contacts.csv changes it.',
   },
 
   escalationCause: {
@@ -506,6 +532,38 @@ export const en: Catalog = {
     alarms: "Team alarms not yet acknowledged",
     alarmsEmpty: 'No pending alarms.',
     overdue: 'overdue',
+  },
+
+  noticeEmail: {
+    subjectBeforeDue: 'Reminder: your invoice is due soon',
+    subjectOverdue: 'Payment reminder: you have overdue invoices',
+    subjectFirm: 'Important notice: overdue balance, please pay today',
+    greeting: 'Dear {name},',
+    greetingNoName: 'Dear customer,',
+    introBeforeDue:
+      'This is a friendly reminder that {debtor} has invoices with {company} coming due soon. Here is your statement of account:',
+    introOverdue:
+      'This is a reminder that {debtor} has overdue invoices with {company}. We would appreciate your payment at your earliest convenience. Here is your statement of account:',
+    introFirm:
+      '{debtor} has an overdue balance with {company} that remains unpaid. Please pay immediately and contact {collector} ({email}) to settle your account. Here is your statement of account:',
+    number: 'Invoice',
+    issueDate: 'Issued',
+    dueDate: 'Due',
+    amount: 'Amount',
+    open: 'Open',
+    daysOverdue: 'Days overdue',
+    notDue: 'not yet due',
+    total: 'Total due',
+    paymentInstructions: 'Payment instructions',
+    alreadyPaid: 'If you have already paid, please ignore this message.',
+    closing: 'Sincerely,',
+    pdfTitle: 'Statement of account',
+    pdfDebtor: 'Customer',
+    pdfExternalId: 'Customer number',
+    pdfDate: 'Date',
+    pdfCurrency: 'Currency',
+    pdfCollector: 'Collections contact',
+    pdfPage: 'Page {page} of {pages}',
   },
 
   importProblem: {
@@ -581,6 +639,7 @@ export const en: Catalog = {
     already_acknowledged: 'This alarm was already acknowledged; nothing else to do.',
     alarm_not_found: 'That alarm does not exist; there is nothing to acknowledge.',
     barrier_not_found: 'That barrier no longer exists; there is nothing to resolve.',
+    notice_not_found: 'That notice no longer exists; there is nothing to hold.',
     unreadable: 'I could not read this button or form; it may come from an old message. Nothing was saved: look the debtor up again with {command}.',
     bad_search_text: "The search has control characters I cannot look up. Type the debtor's name, code or tax ID ({taxIdLabel}) after {command}.",
   },

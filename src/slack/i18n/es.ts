@@ -187,7 +187,7 @@ export const es = {
         summary: 'Atiende Slack (y los trabajos programados) hasta recibir SIGTERM.',
         localSlack: 'atiende el Slack local en el navegador (sin tokens de Slack), sobre los datos importados: para probar, nunca en producción',
       },
-      check: { summary: 'Revisa entorno, política, base de datos, token de Slack y canales de alarma; una línea por revisión.' },
+      check: { summary: 'Revisa entorno, política, base de datos, token de Slack, SMTP y canales de alarma; una línea por revisión.' },
       migrate: { summary: 'Aplica las migraciones pendientes de la base de datos.' },
       import: {
         summary: 'Importa una exportación del ERP en una sola transacción.',
@@ -201,9 +201,9 @@ export const es = {
       },
       runJob: {
         summary: 'Ejecuta un trabajo (una vez por fecha) y entrega sus mensajes.',
-        job: 'el trabajo: daily-list o alarms',
+        job: 'el trabajo: daily-list, alarms o notices (los correos a deudores)',
         date: 'la fecha del trabajo (por defecto, hoy en la zona horaria de la política)',
-        dryRun: 'muestra los mensajes que enviaría, sin guardar ni enviar nada',
+        dryRun: 'muestra los mensajes y correos que enviaría, sin guardar ni enviar nada',
       },
       outbox: {
         summary: 'Lista los mensajes sin entregar, devuelve los fallidos a la cola o muestra uno.',
@@ -265,6 +265,9 @@ export const es = {
       slackNotChecked: 'slack: sin revisar, falta SLACK_BOT_TOKEN (start lo necesita; run-job --dry-run no)',
       slackOk: 'slack: el token del bot funciona (espacio de trabajo {team}, usuario del bot {bot})',
       notChecked: '{name}: sin revisar hasta corregir env',
+      smtpNotConfigured: 'SMTP: sin configurar (no se envía ningún correo)',
+      smtpOk: 'SMTP: {server} responde',
+      smtpFailed: 'SMTP: {error}',
       channel: 'teams[{index}].alarmChannel: el equipo "{team}" publica en {channel}',
       noChannel: 'teams[{index}].alarmChannel: el equipo "{team}" no tiene canal de alarmas, así que sus alarmas y resúmenes no llegan a nadie',
       failed: 'check: fallaron {failed} de {total} revisiones',
@@ -272,11 +275,16 @@ export const es = {
     job: {
       notWorkingDay: '{job} {date}: no es día hábil, nada que hacer.',
       alreadyRan: '{job} {date}: ya se ejecutó para esta fecha, no se envió nada.',
+      disabled: '{job} {date}: desactivado en la política (notices.enabled), nada que hacer.',
       ran: '{job} {date}: {counts}.',
       dryRun: 'Simulación: {line}',
       dryRunMessage: 'Mensaje {n} de {total} a {channel}{recipient}:',
       alarmGone: '(nada que enviar: su alarma ya no existe)',
       dryRunDone: 'Simulación: se enviarían {count} mensaje(s); no se guardó ni envió nada.',
+      dryRunEmail: 'Correo {n} de {total} a {to}:',
+      dryRunEmailSubject: 'Asunto: {subject}',
+      dryRunEmailAttachment: 'Adjunto: {name}',
+      dryRunEmailsDone: 'Simulación: se encolarían {count} correo(s); no se guardó ni envió nada.',
       delivered: 'Entregados {sent} mensaje(s); {waiting} en espera y {failed} fallidos en la bandeja de salida (ver "cobranza outbox").',
       warning: 'aviso: {warning}',
       counts: {
@@ -292,6 +300,10 @@ export const es = {
         debtors: 'deudores',
         messages: 'mensajes',
         summaries: 'resúmenes',
+        planned: 'avisos planeados',
+        queued: 'correos encolados',
+        skipped: 'avisos omitidos',
+        waiting: 'avisos en espera de un correo',
       },
     },
   },
@@ -495,6 +507,18 @@ export const es = {
   },
 
   /** The collector's daily list (DM). */
+  noticesToday: {
+    intro: 'Avisos por correo que salen hoy a las {time} ({count}): retén los que no deban salir hoy.',
+    hold: 'Retener hoy',
+    held: 'Retenido hoy por {user}: no sale hoy.',
+    beforeDue: 'vence en {days} días',
+    dueToday: 'vence hoy',
+    dueTomorrow: 'vence mañana',
+    overdueOne: '1 día vencido',
+    overdue: '{days} días vencido',
+    alreadySent: 'Ese aviso ya salió: no se puede retener.',
+  },
+
   dailyList: {
     title: 'Tu lista de hoy, {date}: {count} deudores',
     titleOne: 'Tu lista de hoy, {date}: 1 deudor',
@@ -514,6 +538,8 @@ export const es = {
     barrier_overdue: 'Barrera vencida: {kind}, a cargo de {owner}, debía resolverse el {dueOn}.',
     no_contact: 'Vencido y sin gestiones registradas en {days} días ({workingDays} días hábiles).',
     no_collector: 'Tiene {amount} vencido y ningún gestor asignado.',
+    no_email: 'Ningún contacto de {level} o inferior tiene correo: sus avisos por correo esperan.',
+    email_bounced: 'El servidor de correo rechazó {email} ({reason}): no se le enviarán más avisos hasta que contacts.csv lo cambie.',
   } satisfies Record<AlarmKind, string>,
 
   /** Why an escalation alarm moved the level. */
@@ -545,6 +571,42 @@ export const es = {
     alarms: 'Alarmas del equipo sin atender',
     alarmsEmpty: 'Ninguna alarma pendiente.',
     overdue: 'vencida',
+  },
+
+  /**
+   * The automatic notice emailed to a debtor and its PDF statement of account. {debtor} and
+   * {company} are names; {collector} and {email} the collector who signs.
+   */
+  noticeEmail: {
+    subjectBeforeDue: 'Recordatorio: su factura vence pronto',
+    subjectOverdue: 'Recordatorio de pago: tiene facturas vencidas',
+    subjectFirm: 'Aviso importante: saldo vencido, le pedimos pagar hoy',
+    greeting: 'Estimado(a) {name}:',
+    greetingNoName: 'Estimado cliente:',
+    introBeforeDue:
+      'Le recordamos amablemente que {debtor} tiene facturas con {company} próximas a vencer. Este es su estado de cuenta:',
+    introOverdue:
+      'Le recordamos que {debtor} tiene facturas vencidas con {company}. Le agradeceremos realizar el pago a la brevedad. Este es su estado de cuenta:',
+    introFirm:
+      '{debtor} tiene un saldo vencido con {company} que sigue sin pagarse. Le pedimos realizar el pago de inmediato y comunicarse con {collector} ({email}) para regularizar su cuenta. Este es su estado de cuenta:',
+    number: 'Factura',
+    issueDate: 'Emisión',
+    dueDate: 'Vencimiento',
+    amount: 'Importe',
+    open: 'Saldo',
+    daysOverdue: 'Días vencida',
+    notDue: 'por vencer',
+    total: 'Total pendiente',
+    paymentInstructions: 'Instrucciones de pago',
+    alreadyPaid: 'Si ya realizó el pago, por favor ignore este mensaje.',
+    closing: 'Atentamente,',
+    pdfTitle: 'Estado de cuenta',
+    pdfDebtor: 'Cliente',
+    pdfExternalId: 'Número de cliente',
+    pdfDate: 'Fecha',
+    pdfCurrency: 'Moneda',
+    pdfCollector: 'Contacto de cobranza',
+    pdfPage: 'Página {page} de {pages}',
   },
 
   /**
@@ -627,6 +689,7 @@ export const es = {
     already_acknowledged: 'Esta alarma ya estaba atendida; no hace falta hacer nada más.',
     alarm_not_found: 'Esa alarma no existe; no hay nada que atender.',
     barrier_not_found: 'Esa barrera ya no existe; no hay nada que resolver.',
+    notice_not_found: 'Ese aviso ya no existe; no hay nada que retener.',
     unreadable: 'No pude leer este botón o formulario; quizá viene de un mensaje antiguo. No se guardó nada: busca al deudor de nuevo con {command}.',
     bad_search_text: 'La búsqueda trae caracteres de control que no puedo buscar. Escribe el nombre, código o {taxIdLabel} del deudor después de {command}.',
   },

@@ -17,6 +17,8 @@ const EXPECTED: Record<Locale, Record<AlarmKind, string>> = {
     barrier_overdue: 'Barrera vencida: Falta un documento, a cargo de <@U0OWNER01>, debía resolverse el jue 19 nov 2026.',
     no_contact: 'Vencido y sin gestiones registradas en 9 días (5 días hábiles).',
     no_collector: 'Tiene $250,000.00 MXN vencido y ningún gestor asignado.',
+    no_email: 'Ningún contacto de nivel 2 (Gerente) o inferior tiene correo: sus avisos por correo esperan.',
+    email_bounced: 'El servidor de correo rechazó pagos@acme.mx (550 5.1.1 mailbox unavailable): no se le enviarán más avisos hasta que contacts.csv lo cambie.',
   },
   en: {
     promise_broken: 'Broken promise: $10,000.00 MXN for Wed, Nov 18, 2026, unpaid.',
@@ -26,6 +28,8 @@ const EXPECTED: Record<Locale, Record<AlarmKind, string>> = {
     barrier_overdue: 'Overdue barrier: Missing document, owned by <@U0OWNER01>, was due Thu, Nov 19, 2026.',
     no_contact: 'Overdue with no contact logged in 9 days (5 working days).',
     no_collector: 'Has $250,000.00 MXN overdue and no collector assigned.',
+    no_email: 'No contact at level 2 (Manager) or below has an email: its email notices wait.',
+    email_bounced: 'The mail server refused pagos@acme.mx (550 5.1.1 mailbox unavailable): no more notices go to it until contacts.csv changes it.',
   },
 };
 

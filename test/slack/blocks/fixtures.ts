@@ -165,6 +165,8 @@ export const ALARM_DETAILS: Record<AlarmKind, Record<string, string | number | n
   barrier_overdue: { kind: 'missing_document', owner: 'U0OWNER01', dueOn: '2026-11-19' },
   no_contact: { days: 9, workingDays: 5 },
   no_collector: { amount: '$250,000.00 MXN' },
+  no_email: { level: 2 },
+  email_bounced: { email: 'pagos@acme.mx', reason: '550 5.1.1 mailbox unavailable' },
 };
 
 export function alarmView(kind: AlarmKind, overrides: Partial<AlarmView> = {}): AlarmView {

@@ -5,6 +5,10 @@ import { duplicateCheck, referenceCheck, stagingTable, upsertSql, type KindSpec 
 
 const table = stagingTable('contacts');
 
+/** Keeps a bounce column while the address stays the same (case and spaces aside), else NULL. */
+const BOUNCE_CLEARED = (column: string) =>
+  `${column} = CASE WHEN lower(trim(t.email)) = lower(trim(excluded.email)) THEN t.${column} END`;
+
 export const contactsSpec: KindSpec = {
   kind: 'contacts',
   columns: ['debtor_external_id', 'name', 'level', 'phone', 'email', 'whatsapp'],
@@ -44,5 +48,7 @@ export const contactsSpec: KindSpec = {
     columns: ['debtor_id', 'name', 'level', 'phone', 'email', 'whatsapp'],
     source: `SELECT d.id AS debtor_id, s.name, s.level, s.phone, s.email, s.whatsapp
              FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+    // A bounced address stops notices until the ERP changes it: a new address clears the bounce.
+    alsoSet: [BOUNCE_CLEARED('email_bounced_at'), BOUNCE_CLEARED('email_bounce_reason')],
   }),
 };
