@@ -24,6 +24,7 @@ import { stage as importInvoices } from './stages/import-invoices.js';
 import { stage as importInvoicesNext } from './stages/import-invoices-next.js';
 import { stage as importPayments } from './stages/import-payments.js';
 import { stage as memory } from './stages/memory.js';
+import { stage as notices } from './stages/notices.js';
 import { stage as reimportInvoices } from './stages/reimport-invoices.js';
 import { stage as importInvoicesDialect } from './stages/import-invoices-dialect.js';
 import { packageDir } from '../src/package-dir.js';
@@ -54,6 +55,7 @@ const PIPELINE: Array<{ stage: Stage; setup?: boolean }> = [
   { stage: deliver },
   { stage: deudor },
   { stage: deudorUnderLoad },
+  { stage: notices },
   { stage: memory },
 ];
 

@@ -46,6 +46,12 @@ async function tour(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: /cobranza-cobranza/ }).click();
   await page.getByRole('button', { name: 'Marcar atendida' }).nth(2).waitFor({ timeout: 60_000 });
   await shot(page, 'lead-alarm-channel');
+
+  await page.getByRole('button', { name: 'Correo' }).click();
+  await page.getByText('Recordatorio de pago').first().click();
+  // The email's HTML is drawn in a sandboxed frame.
+  await page.frameLocator('iframe').getByText('Instrucciones de pago').waitFor({ timeout: 60_000 });
+  await shot(page, 'debtor-notice-email');
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'cobranza-screenshots-'));

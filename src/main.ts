@@ -91,7 +91,7 @@ export async function runService(ctx: CliContext): Promise<void> {
     logger,
     clock: () => new Date(),
     run: async (job, date) => {
-      const outcome = await runJob({ db: database.db, policy, render, now: new Date() }, job, date);
+      const outcome = await runJob({ db: database.db, policy, render, now: new Date(), onEmailsQueued: () => emailDelivery?.kick() }, job, date);
       logger.info({ job, date, status: outcome.status }, outcome.line);
       service.deliverer.kick();
       emailDelivery?.kick();

@@ -5,14 +5,17 @@ import type { JobDeps, JobOutcome } from './job-deps.js';
 import { noticesJob } from './notices.js';
 import type { JobName } from './run-once.js';
 
-const JOBS: Record<JobName, (deps: JobDeps & { now: Date }, date: IsoDate) => Promise<JobOutcome<object>>> = {
+/** What a run needs: `onEmailsQueued` wakes the email deliverer as the notices job commits each batch. */
+export type RunDeps = JobDeps & { now: Date; onEmailsQueued?: () => void };
+
+const JOBS: Record<JobName, (deps: RunDeps, date: IsoDate) => Promise<JobOutcome<object>>> = {
   alarms: alarmsJob,
   'daily-list': dailyListJob,
   notices: noticesJob,
 };
 
 /** Runs a job by name; the outcome's `line` says what happened in one sentence. */
-export async function runJob(deps: JobDeps & { now: Date }, job: JobName, date: IsoDate): Promise<JobOutcome<unknown> & { line: string }> {
+export async function runJob(deps: RunDeps, job: JobName, date: IsoDate): Promise<JobOutcome<unknown> & { line: string }> {
   const outcome = await JOBS[job](deps, date);
   switch (outcome.status) {
     case 'not_working_day':

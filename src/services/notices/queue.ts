@@ -2,18 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { jsonRows } from '../../db/json-rows.js';
 import { queryRows } from '../../db/query-rows.js';
-import { contactLogs, emailOutbox, teams } from '../../db/schema/index.js';
+import { teams } from '../../db/schema/index.js';
 import type { IsoDate } from '../../domain/calendar.js';
 import { minorDigits } from '../../domain/money.js';
-import { noticeToneOf } from '../../domain/notice-steps.js';
 import type { Policy } from '../../domain/policy.js';
-import { noticeEmail } from '../../mail/notice-email.js';
-import { statementPdf } from '../../mail/statement-pdf.js';
 import type { AlarmCandidate } from '../alarm-candidates.js';
 import { raiseAlarms } from '../alarms.js';
 import { enqueueAlarmMessages } from '../outbox.js';
 import { NOTICE_BARRIER_KINDS, openNoticesOf, type NoticeSkipReason } from './day.js';
-import { buildStatement, type OpenInvoice } from './statement.js';
+import { queueBatch, type ReadyGroup } from './queue-batch.js';
+import type { OpenInvoice } from './statement.js';
 
 export interface QueueResult {
   /** Emails written to email_outbox (one per debtor and currency). */
@@ -203,98 +201,35 @@ async function openInvoicesOf(db: Db, groups: GroupRow[]): Promise<Map<string, O
 
 const groupKey = (debtorId: number, currency: string) => `${Number(debtorId)}:${currency}`;
 
-type Queued = { emails: number; queued: number; skipped: number };
+/** Emails rendered and written per transaction: few statements, and little held in memory. */
+const BATCH = 50;
 
-/**
- * One group's email in one transaction: lock the group's notices still open (in id order), write
- * the email (its unique key: one per debtor, currency and day), the contact log and the
- * notices' new state. A concurrent run that got there first left nothing open to lock, or
- * holds the email's key: then nothing is written twice.
- */
-async function queueGroup(db: Db, policy: Policy, date: IsoDate, now: Date, group: GroupRow, invoices: OpenInvoice[]): Promise<Queued> {
-  return db.transaction(async (tx) => {
-    const locked = await queryRows<{ id: number; step: number }>(
-      tx,
-      sql`select n.id, n.step from notices n
-          where n.debtor_id = ${group.debtor_id} and n.currency = ${group.currency} and ${openNoticesOf(date)}
-          order by n.id
-          for update`,
-    );
-    if (locked.length === 0) return { emails: 0, queued: 0, skipped: 0 };
-    const ids = locked.map((n) => Number(n.id));
-    const steps = [...new Set(locked.map((n) => Number(n.step)))].sort((a, b) => a - b);
-    const idList = sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    );
-
-    const statement = buildStatement(
-      policy,
-      date,
-      {
-        debtor: { name: group.debtor_name, externalId: group.external_id, taxId: group.tax_id },
-        currency: group.currency,
-        collector: { name: group.collector_name!, email: group.collector_email! },
-        recipient: { name: group.contact_name!, email: group.contact_email! },
-      },
-      invoices,
-    );
-    const email = noticeEmail(statement, noticeToneOf(steps));
-    const attachment = policy.notices.attachStatement ? await statementPdf(statement) : null;
-
-    const [row] = await tx
-      .insert(emailOutbox)
-      .values({
-        debtorId: group.debtor_id,
-        contactId: group.contact_id,
-        collectorId: group.collector_id,
-        currency: group.currency,
-        noticeOn: date,
-        toAddress: group.contact_email!,
-        replyTo: group.collector_email || null,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        attachmentName: attachment ? email.attachmentName : null,
-        attachment,
-      })
-      .onConflictDoNothing({ target: [emailOutbox.debtorId, emailOutbox.currency, emailOutbox.noticeOn] })
-      .returning({ id: emailOutbox.id });
-    if (!row) {
-      // Today's email of this debtor and currency is already queued: these triggers came too late for it.
-      await tx.execute(sql`update notices set state = 'skipped', skip_reason = 'recent_notice' where id in (${idList})`);
-      return { emails: 0, queued: 0, skipped: ids.length };
-    }
-    const emailId = Number(row.id);
-    await tx
-      .insert(contactLogs)
-      .values({
-        debtorId: group.debtor_id,
-        authorId: group.collector_id!,
-        outcomeType: 'reminder',
-        channel: 'email',
-        reached: false,
-        contactId: group.contact_id,
-        note: email.subject,
-        details: { system: true, emailId, steps },
-        idempotencyKey: `notice:${emailId}`,
-        contactedAt: now,
-      })
-      .onConflictDoNothing();
-    await tx.execute(sql`update notices set state = 'queued', skip_reason = null, email_id = ${emailId} where id in (${idList})`);
-    return { emails: 1, queued: ids.length, skipped: 0 };
-  });
+function readyGroup(group: GroupRow, invoices: OpenInvoice[]): ReadyGroup {
+  return {
+    debtorId: Number(group.debtor_id),
+    currency: group.currency,
+    contactId: Number(group.contact_id),
+    collectorId: Number(group.collector_id),
+    party: {
+      debtor: { name: group.debtor_name, externalId: group.external_id, taxId: group.tax_id },
+      currency: group.currency,
+      collector: { name: group.collector_name!, email: group.collector_email! },
+      recipient: { name: group.contact_name!, email: group.contact_email! },
+    },
+    invoices,
+  };
 }
 
 /**
  * Turns the day's planned notices into emails: one per debtor and currency, or a skip with
  * its reason (see `groupsQuery` for the rules and their order). Groups without any contact
  * email wait, planned, and raise one `no_email` alarm per debtor. Selection is a few
- * statements for the whole day; each email is rendered and written in its own transaction.
+ * statements for the whole day; the emails are rendered and written in batches, each batch
+ * in its own transaction.
  * Safe to re-run and to run twice at once: row locks and the email's unique key keep it
  * to one email and one contact log per group.
  */
-export async function queueNotices(db: Db, policy: Policy, date: IsoDate, now: Date): Promise<QueueResult> {
+export async function queueNotices(db: Db, policy: Policy, date: IsoDate, now: Date, onBatch?: () => void): Promise<QueueResult> {
   let skipped = await skipPaid(db, date);
   const groups = await queryRows<GroupRow>(db, groupsQuery(policy, date));
   const stopped = groups.filter((g) => g.reason !== null && g.reason !== 'no_email') as Array<GroupRow & { reason: NoticeSkipReason }>;
@@ -310,11 +245,13 @@ export async function queueNotices(db: Db, policy: Policy, date: IsoDate, now: D
   const invoices = await openInvoicesOf(db, ready);
   let emails = 0;
   let queued = 0;
-  for (const group of ready) {
-    const result = await queueGroup(db, policy, date, now, group, invoices.get(groupKey(group.debtor_id, group.currency)) ?? []);
+  for (let start = 0; start < ready.length; start += BATCH) {
+    const batch = ready.slice(start, start + BATCH).map((g) => readyGroup(g, invoices.get(groupKey(g.debtor_id, g.currency)) ?? []));
+    const result = await queueBatch(db, policy, date, now, batch);
     emails += result.emails;
     queued += result.queued;
     skipped += result.skipped;
+    if (result.emails > 0) onBatch?.();
   }
   return { emails, queued, skipped, waiting, alarms };
 }

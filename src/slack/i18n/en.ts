@@ -543,7 +543,7 @@ export const en: Catalog = {
     introBeforeDue:
       'This is a friendly reminder that {debtor} has invoices with {company} coming due soon. Here is your statement of account:',
     introOverdue:
-      'This is a reminder that {debtor} has overdue invoices with {company}. We would appreciate your payment at your earliest convenience. Here is your statement of account:',
+      'This is a reminder that {debtor} has overdue invoices with {company}: we would appreciate your payment at your earliest convenience. Here is your statement of account:',
     introFirm:
       '{debtor} has an overdue balance with {company} that remains unpaid. Please pay immediately and contact {collector} ({email}) to settle your account. Here is your statement of account:',
     number: 'Invoice',

@@ -586,7 +586,7 @@ export const es = {
     introBeforeDue:
       'Le recordamos amablemente que {debtor} tiene facturas con {company} próximas a vencer. Este es su estado de cuenta:',
     introOverdue:
-      'Le recordamos que {debtor} tiene facturas vencidas con {company}. Le agradeceremos realizar el pago a la brevedad. Este es su estado de cuenta:',
+      'Le recordamos que {debtor} tiene facturas vencidas con {company}: le agradeceremos realizar el pago a la brevedad. Este es su estado de cuenta:',
     introFirm:
       '{debtor} tiene un saldo vencido con {company} que sigue sin pagarse. Le pedimos realizar el pago de inmediato y comunicarse con {collector} ({email}) para regularizar su cuenta. Este es su estado de cuenta:',
     number: 'Factura',
