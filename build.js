@@ -13,8 +13,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // PGlite loads its WebAssembly and data files from beside its own modules.
-  external: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly and data files from beside its own modules; resvg its native binary.
+  external: ['@electric-sql/pglite', '@resvg/resvg-js'],
   // CommonJS packages in the bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   sourcemap: true,
