@@ -25,6 +25,7 @@ import { stage as importInvoicesNext } from './stages/import-invoices-next.js';
 import { stage as importPayments } from './stages/import-payments.js';
 import { stage as memory } from './stages/memory.js';
 import { stage as notices } from './stages/notices.js';
+import { stage as weeklyReport } from './stages/weekly-report.js';
 import { stage as reimportInvoices } from './stages/reimport-invoices.js';
 import { stage as importInvoicesDialect } from './stages/import-invoices-dialect.js';
 import { packageDir } from '../src/package-dir.js';
@@ -56,6 +57,7 @@ const PIPELINE: Array<{ stage: Stage; setup?: boolean }> = [
   { stage: deudor },
   { stage: deudorUnderLoad },
   { stage: notices },
+  { stage: weeklyReport },
   { stage: memory },
 ];
 

@@ -52,13 +52,15 @@ interface Manifest {
 const manifest = readJson(new URL('../manifest.json', import.meta.url)) as Manifest;
 const validate = manifestValidator();
 
-// commands: /deudor; chat:write: daily lists (posted to the collector's user id, which
+// commands: /deudor and /cartera; chat:write: daily lists (posted to the collector's user id, which
 // lands in the app's DM without conversations.open), alarms, updates and ephemeral cards.
 // Modals and the Home tab need no scope of their own. The history scopes and im:write are
 // for the outbox's check after a crash: conversations.history of a public alarm channel
 // (channels:history), a private one (groups:history) or a person's DM (im:history, whose id
 // conversations.open gives for a user id: im:write), to find a message already posted.
-const PRODUCT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'im:write'];
+// files:write: the weekly report's chart, uploaded to the team's channel
+// (files.getUploadURLExternal, files.completeUploadExternal).
+const PRODUCT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'im:write', 'files:write'];
 
 function scopeMismatch(m: Manifest): { missing: string[]; extra: string[] } {
   const asked = m.oauth_config.scopes.bot;
@@ -112,15 +114,17 @@ describe('manifest.json', () => {
     expect(scopeMismatch(m)).toEqual({ missing: ['commands'], extra: ['users:read'] });
   });
 
-  test('registers /deudor, interactivity and the App Home event at one request URL', () => {
+  test('registers /deudor, /cartera, interactivity and the App Home event at one request URL', () => {
     const url = 'https://cobranza.example.com/slack/events';
-    expect(manifest.features.slash_commands).toHaveLength(1);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/deudor', '/cartera']);
     expect(manifest.features.slash_commands[0]).toMatchObject({
       command: '/deudor',
       url,
       usage_hint: '<nombre, código o RFC>',
       should_escape: false,
     });
+    // Escaped, so a mention arrives as <@U…|name> and names the collector by id.
+    expect(manifest.features.slash_commands[1]).toMatchObject({ command: '/cartera', url, usage_hint: '[gestor]', should_escape: true });
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
     expect(manifest.settings.event_subscriptions.request_url).toBe(url);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);

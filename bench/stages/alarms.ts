@@ -1,8 +1,8 @@
 // The morning alarms run: judge the promises due today, move debtors on the escalation
-// ladder, raise every alarm kind and queue their messages (not delivered here). The
-// baseline does the same in set-based SQL — judgement, levels, alarm rows and one plain
-// outbox row per alarm — in a transaction that is rolled back, so the product then starts
-// from the very same state.
+// ladder, raise every alarm kind and queue their messages (not delivered here), record the
+// day's receivables history. The baseline does the same in set-based SQL — judgement,
+// levels, alarm rows, one plain outbox row per alarm, the history rows — in a transaction
+// that is rolled back, so the product then starts from the very same state.
 import { addDays, calendarOf, instantAt, workingDaysBetween, type IsoDate } from '../../src/domain/calendar.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { isDue } from '../../src/domain/promise-judgement.js';
@@ -153,7 +153,17 @@ export async function baselineAlarms(raw: Raw, policy: Policy, runDay: IsoDate, 
     FROM alarms a JOIN teams t ON t.id = a.team_id JOIN debtors d ON d.id = a.debtor_id
     WHERE a.id > ${before!.id} AND t.alarm_channel IS NOT NULL;
 
-    UPDATE job_runs SET state = 'done', finished_at = now() WHERE job = 'alarms' AND run_on = ${R};`);
+    INSERT INTO receivable_history (day, team_id, collector_id, currency, bucket, open, debtors)
+    SELECT ${R}, u.team_id, u.id, i.currency,
+           CASE WHEN ${R} - i.due_date <= 0 THEN 'current' WHEN ${R} - i.due_date <= 30 THEN '1-30'
+                WHEN ${R} - i.due_date <= 60 THEN '31-60' WHEN ${R} - i.due_date <= 90 THEN '61-90' ELSE '90+' END,
+           sum(i.open_amount), count(DISTINCT i.debtor_id)
+    FROM invoices i JOIN debtors d ON d.id = i.debtor_id LEFT JOIN users u ON u.id = d.collector_id
+    WHERE i.open_amount > 0
+    GROUP BY 2, 3, 4, 5
+    ON CONFLICT ON CONSTRAINT receivable_history_key DO UPDATE SET open = excluded.open, debtors = excluded.debtors;
+
+    UPDATE job_runs SET state = 'done', finished_at = now() WHERE job = 'alarms' AND run_on = ${R};`)
 
   const [judged] = await raw.query<Record<string, number>>(`
     SELECT count(*)::int AS judged, (count(*) FILTER (WHERE toward >= amount))::int AS kept,

@@ -65,15 +65,26 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
   'run-job': {
-    usage: 'run-job <daily-list|alarms|notices> [--date YYYY-MM-DD] [--dry-run]',
+    usage: 'run-job <daily-list|alarms|notices|weekly-report> [--date YYYY-MM-DD] [--dry-run]',
     summary: 'cli.help.runJob.summary',
-    arguments: [{ name: '<daily-list|alarms|notices>', text: 'cli.help.runJob.job' }],
+    arguments: [{ name: '<daily-list|alarms|notices|weekly-report>', text: 'cli.help.runJob.job' }],
     options: [
       { name: '--date YYYY-MM-DD', text: 'cli.help.runJob.date' },
       { name: '--dry-run', text: 'cli.help.runJob.dryRun' },
     ],
     example: 'cobranza run-job alarms --date 2026-11-23 --dry-run',
     load: async () => (await import('./commands/run-job.js')).runJobCommand,
+  },
+  report: {
+    usage: 'report [--week YYYY-Www] [--team NAME] [--out FILE.png|FILE.csv]',
+    summary: 'cli.help.report.summary',
+    options: [
+      { name: '--week YYYY-Www', text: 'cli.help.report.week' },
+      { name: '--team NAME', text: 'cli.help.report.team' },
+      { name: '--out FILE.png|FILE.csv', text: 'cli.help.report.out' },
+    ],
+    example: 'cobranza report --week 2026-W49 --out semana.csv',
+    load: async () => (await import('./commands/report.js')).reportCommand,
   },
   outbox: {
     usage: 'outbox [retry [ID…] | show ID]',

@@ -46,3 +46,18 @@ export function canResolveBarrier(actor: Actor, barrier: BarrierOwnership): bool
 export function canHoldNotice(actor: Actor, debtor: DebtorOwnership): boolean {
   return canLogOutcome(actor, debtor);
 }
+
+/** What a weekly report on demand shows: a team's, or only one collector's figures in it. */
+export type ReportScope = { kind: 'team'; teamId: number } | { kind: 'collector'; teamId: number; collectorId: number } | { kind: 'forbidden' };
+
+/**
+ * `/cartera [collector]`: leads and managers get their team's report, or one collector's
+ * figures when they name someone of their team; admins the same for anyone. A collector
+ * gets only their own figures, whoever they name.
+ */
+export function reportScope(actor: Actor, named: { id: number; teamId: number } | null): ReportScope {
+  if (actor.role === 'collector') return { kind: 'collector', teamId: actor.teamId, collectorId: actor.id };
+  if (named === null) return { kind: 'team', teamId: actor.teamId };
+  if (actor.role === 'admin' || named.teamId === actor.teamId) return { kind: 'collector', teamId: named.teamId, collectorId: named.id };
+  return { kind: 'forbidden' };
+}

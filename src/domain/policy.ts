@@ -87,6 +87,9 @@ export const policySchema = z
       })
       .strict()
       .default({ decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' }),
+    // The weekly report for leads: ISO weekday (1 = Monday) and time it goes out.
+    weeklyReportDay: z.number().int().min(1).max(7).default(1),
+    weeklyReportTime: hhmm.default('09:00'),
     // The automatic notices to debtors (emails with the statement of account).
     notices: z
       .object({

@@ -8,6 +8,7 @@ import { resolveBarriersOfSettledDebtors } from '../services/barriers.js';
 import { recomputeLevels, type LevelChange } from '../services/escalation-levels.js';
 import { enqueueAlarmMessages } from '../services/outbox.js';
 import { judgeDuePromises, type JudgedPromise } from '../services/promise-judging.js';
+import { recordReceivableHistory } from '../services/report/history.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
 
@@ -89,6 +90,8 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
       const [defaultTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, policy.teams[0]!.name));
       const raised = await raiseAlarms(tx, { candidates, runDay: date, defaultTeamId: defaultTeam?.id ?? null });
       const posted = await enqueueAlarmMessages(tx, raised);
+      // The day's open and overdue amounts, kept for the weekly report's trends.
+      await recordReceivableHistory(tx, date);
       return {
         judged: judged.length,
         kept: judged.filter((p) => p.state === 'kept').length,

@@ -1,6 +1,7 @@
 import { messagePayload } from '../services/outbox-messages.js';
-import { markFailed, markSent, type ClaimedMessage } from '../services/outbox.js';
+import { markFailed, markSent, UPLOAD_FILE, type ClaimedMessage, type UploadPayload } from '../services/outbox.js';
 import type { Delivery, DeliveryReport } from './delivery-context.js';
+import { uploadFile } from './deliver-upload.js';
 import { findPostedMessage, outboxMetadata, POST_MESSAGE } from './outbox-metadata.js';
 import { settleFailure } from './settle-failure.js';
 import { classifySlackError } from './slack-errors.js';
@@ -13,6 +14,8 @@ export type MessageOutcome = 'sent' | 'failed' | 'retried';
  * recorded as sent if found there.
  * Only the Slack calls are caught: a failure to record an answer leaves the claim to be
  * taken back, in doubt, rather than sending the message again.
+ * A file upload (`UPLOAD_FILE`) is never looked up: one in doubt is uploaded again
+ * (see `uploadFile`).
  */
 export async function deliverMessage(delivery: Delivery, row: ClaimedMessage, report: DeliveryReport): Promise<MessageOutcome> {
   const { db, logger, renderAlarm } = delivery.deps;
@@ -34,7 +37,8 @@ export async function deliverMessage(delivery: Delivery, row: ClaimedMessage, re
   }
   if (!ts) {
     try {
-      ts = await post(delivery, row, payload);
+      // A file upload records its file id where a message records its ts.
+      ts = row.method === UPLOAD_FILE ? await uploadFile(delivery, row.channel, payload as UploadPayload) : await post(delivery, row, payload);
     } catch (error) {
       return settleFailure(delivery, row, classifySlackError(error), { check: false }, report);
     }

@@ -4,6 +4,7 @@ import { dailyListJob } from './daily-list.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { noticesJob } from './notices.js';
 import type { JobName } from './run-once.js';
+import { weeklyReportJob } from './weekly-report.js';
 
 /** What a run needs: `onEmailsQueued` wakes the email deliverer as the notices job commits each batch. */
 export type RunDeps = JobDeps & { now: Date; onEmailsQueued?: () => void };
@@ -12,6 +13,7 @@ const JOBS: Record<JobName, (deps: RunDeps, date: IsoDate) => Promise<JobOutcome
   alarms: alarmsJob,
   'daily-list': dailyListJob,
   notices: noticesJob,
+  'weekly-report': weeklyReportJob,
 };
 
 /** Runs a job by name; the outcome's `line` says what happened in one sentence. */
@@ -20,6 +22,8 @@ export async function runJob(deps: RunDeps, job: JobName, date: IsoDate): Promis
   switch (outcome.status) {
     case 'not_working_day':
       return { ...outcome, line: `${job} ${date}: not a working day, nothing to do.` };
+    case 'not_report_day':
+      return { ...outcome, line: `${job} ${date}: not the weekly report's day (weeklyReportDay), nothing to do.` };
     case 'disabled':
       return { ...outcome, line: `${job} ${date}: switched off in the policy, nothing to do.` };
     case 'already_ran':

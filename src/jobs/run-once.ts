@@ -3,8 +3,8 @@ import type { Db } from '../db/database.js';
 import { jobRuns } from '../db/schema/index.js';
 import type { IsoDate } from '../domain/calendar.js';
 
-export type JobName = 'daily-list' | 'alarms' | 'notices';
-export const JOB_NAMES: readonly JobName[] = ['daily-list', 'alarms', 'notices'];
+export type JobName = 'daily-list' | 'alarms' | 'notices' | 'weekly-report';
+export const JOB_NAMES: readonly JobName[] = ['daily-list', 'alarms', 'notices', 'weekly-report'];
 
 export type RunOnceResult<T> = { ran: true; summary: T } | { ran: false; reason: 'already_ran' };
 

@@ -42,7 +42,7 @@ export function morningRunner(deps: MorningDeps) {
     try {
       clock.moveTo(date, policy.dailyListTime);
       workspace.setMembers(members(await listUsers(database.db)));
-      for (const job of scheduledJobs(policy)) {
+      for (const job of scheduledJobs(policy, date)) {
         const outcome = await runJob({ db: database.db, policy, render, now: clock.now(), onEmailsQueued: deps.deliver }, job, date);
         logger.info({ job, date, status: outcome.status }, outcome.line);
       }

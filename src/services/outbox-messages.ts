@@ -27,7 +27,7 @@ export async function lastOutboxId(db: Db): Promise<number> {
 /** Messages queued after `afterId`, in the order they would be sent. */
 export function messagesAfter(db: Db, afterId: number) {
   return db
-    .select({ id: outbox.id, channel: outbox.channel, payload: outbox.payload, ref: outbox.ref })
+    .select({ id: outbox.id, channel: outbox.channel, method: outbox.method, payload: outbox.payload, ref: outbox.ref })
     .from(outbox)
     .where(gt(outbox.id, afterId))
     .orderBy(asc(outbox.id));

@@ -29,6 +29,41 @@ export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Prom
 }
 
 /**
+ * The outbox `method` of a file upload: not a Web API method but the deliverer's name for
+ * Slack's three steps (files.getUploadURLExternal, the POST of the bytes,
+ * files.completeUploadExternal). Its row's `payload` is an `UploadPayload`; once sent,
+ * `message_ts` holds the file id.
+ */
+export const UPLOAD_FILE = 'files.uploadExternal';
+
+/** What an upload row carries: the file itself, base64, and how it is shown in the channel. */
+export interface UploadPayload {
+  filename: string;
+  title: string;
+  alt_text: string;
+  content_base64: string;
+  /** A message posted with the file. */
+  initial_comment?: string;
+}
+
+/** A file to share in a channel later, durably, like a message. */
+export interface OutgoingUpload {
+  channel: string;
+  upload: UploadPayload;
+  ref?: string;
+}
+
+/**
+ * Writes file uploads in the caller's transaction, after any message it queued before: a
+ * channel's rows go out in id order, so a file follows the message it belongs to.
+ */
+export async function enqueueUploads(tx: Db, uploads: OutgoingUpload[]): Promise<void> {
+  for (const u of uploads) {
+    await tx.insert(outbox).values({ channel: u.channel, method: UPLOAD_FILE, payload: { ...u.upload }, ref: u.ref ?? null });
+  }
+}
+
+/**
  * Queues the message of each new alarm for its team's channel (teams without one get
  * none). The payload is left empty: the deliverer renders the alarm as it stands when sent.
  */

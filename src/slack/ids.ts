@@ -40,3 +40,6 @@ export { OUTCOME_FIELD as FIELD, type OutcomeFieldId as FieldId } from '../domai
 
 /** The slash command. */
 export const COMMAND = '/deudor';
+
+/** The weekly report on demand: `/cartera [collector]`. */
+export const CARTERA = '/cartera';

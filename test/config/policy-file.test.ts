@@ -32,6 +32,8 @@ describe('parsePolicy', () => {
       maxDaysAhead: 180,
       escalation: { daysOverdue: [30, 60, 90, 120], brokenPromises: 2 },
       csv: { decimalSeparator: '.', dateFormat: 'YYYY-MM-DD' },
+      weeklyReportDay: 1,
+      weeklyReportTime: '09:00',
       notices: {
         enabled: false,
         steps: [-3, 1, 7, 15, 30],

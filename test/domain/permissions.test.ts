@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { canAcknowledgeAlarm, canHoldNotice, canLogOutcome, canResolveBarrier, type Actor, type BarrierOwnership } from '../../src/domain/permissions.js';
+import {
+  canAcknowledgeAlarm,
+  canHoldNotice,
+  canLogOutcome,
+  canResolveBarrier,
+  reportScope,
+  type Actor,
+  type BarrierOwnership,
+  type ReportScope,
+} from '../../src/domain/permissions.js';
 
 const NORTE = 1;
 const SUR = 2;
@@ -75,5 +84,26 @@ describe('canHoldNotice', () => {
     ['a collector, unassigned debtor', collector, unassigned, false],
   ])('%s', (_name, actor, debtor, expected) => {
     expect(canHoldNotice(actor, debtor)).toBe(expected);
+  });
+});
+
+describe('reportScope (/cartera)', () => {
+  const northCollector = { id: 11, teamId: NORTE };
+  const southCollector = { id: 12, teamId: SUR };
+  test.each<[string, Actor, { id: number; teamId: number } | null, ReportScope]>([
+    ['a collector naming no one: their own figures', collector, null, { kind: 'collector', teamId: NORTE, collectorId: 10 }],
+    ['a collector naming a colleague: still their own', collector, northCollector, { kind: 'collector', teamId: NORTE, collectorId: 10 }],
+    ['a collector naming someone of another team: their own', collector, southCollector, { kind: 'collector', teamId: NORTE, collectorId: 10 }],
+    ['a lead naming no one: the team', lead, null, { kind: 'team', teamId: NORTE }],
+    ['a lead naming a collector of the team', lead, northCollector, { kind: 'collector', teamId: NORTE, collectorId: 11 }],
+    ['a lead naming a collector of another team', lead, southCollector, { kind: 'forbidden' }],
+    ['a manager naming no one: the team', manager, null, { kind: 'team', teamId: NORTE }],
+    ['a manager naming a collector of the team', manager, northCollector, { kind: 'collector', teamId: NORTE, collectorId: 11 }],
+    ['a manager naming a collector of another team', manager, southCollector, { kind: 'forbidden' }],
+    ['an admin naming no one: their team', admin, null, { kind: 'team', teamId: SUR }],
+    ['an admin naming a collector of another team', admin, northCollector, { kind: 'collector', teamId: NORTE, collectorId: 11 }],
+    ['a lead of another team naming one of theirs', southLead, southCollector, { kind: 'collector', teamId: SUR, collectorId: 12 }],
+  ])('%s', (_name, actor, named, scope) => {
+    expect(reportScope(actor, named)).toEqual(scope);
   });
 });

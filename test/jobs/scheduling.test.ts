@@ -56,12 +56,15 @@ describe('the scheduler', () => {
 
   test.for([
     // Mexico City is UTC-6: 15:00Z is 09:00 local, after both jobs' times.
-    ['after both times on a working day', '2026-11-23T15:00:00Z', [['alarms', '2026-11-23'], ['daily-list', '2026-11-23']]],
+    // 2026-11-23 is a Monday, the default weeklyReportDay; the report goes at 09:00 local.
+    ['after every time on a working day', '2026-11-23T15:00:00Z', [['alarms', '2026-11-23'], ['daily-list', '2026-11-23'], ['weekly-report', '2026-11-23']]],
+    ['after both daily times, before the weekly report', '2026-11-23T14:45:00Z', [['alarms', '2026-11-23'], ['daily-list', '2026-11-23']]],
     ['between the alarms and the list', '2026-11-23T14:00:00Z', [['alarms', '2026-11-23']]],
     ['before both', '2026-11-23T13:00:00Z', []],
     ['on a Saturday', '2026-11-28T15:00:00Z', []],
     // 05:30Z on Tuesday is still Monday 23:30 in Mexico City: Monday's jobs, never Tuesday's.
-    ['late in the evening, by the local date', '2026-11-24T05:30:00Z', [['alarms', '2026-11-23'], ['daily-list', '2026-11-23']]],
+    ['late in the evening, by the local date', '2026-11-24T05:30:00Z', [['alarms', '2026-11-23'], ['daily-list', '2026-11-23'], ['weekly-report', '2026-11-23']]],
+    ['on a Tuesday, without the weekly report', '2026-11-24T15:00:00Z', [['alarms', '2026-11-24'], ['daily-list', '2026-11-24']]],
   ] as const)('catches up %s', async ([, instant, expected], { database }) => {
     await loadExampleCompany(database, policy);
     expect(await catchUpAt(database, instant)).toEqual(expected);

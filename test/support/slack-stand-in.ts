@@ -45,10 +45,10 @@ function decodeArgs(raw: string, contentType: string | undefined): Record<string
   return args;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The DM a message to a user id lands in; any other id is the conversation itself. */
@@ -66,6 +66,8 @@ function conversationOf(channel: string): string {
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedCall[] = [];
+  /** Bytes posted to the upload URLs files.getUploadURLExternal hands out, by file id; also recorded in `calls` as `upload`. */
+  readonly uploads = new Map<string, Buffer>();
   private readonly scripts = new Map<string, Scripted[]>();
   private readonly holds: Array<{ method: string; when: (args: Record<string, unknown>) => boolean; arrived: (call: RecordedCall) => void }> = [];
   private readonly history = new Map<string, StoredMessage[]>();
@@ -169,9 +171,16 @@ export class SlackStandIn {
   }
 
   private async handle(req: IncomingMessage) {
-    const raw = await readBody(req);
+    const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const args = decodeArgs(raw, req.headers['content-type']);
+    if (path.startsWith('/upload/')) {
+      // The bytes of a file, as Slack's upload URL takes them.
+      const fileId = decodeURIComponent(path.slice('/upload/'.length));
+      this.uploads.set(fileId, body);
+      this.calls.push({ method: 'upload', args: { file_id: fileId, bytes: body.length }, at: this.now() });
+      return { status: 200, headers: {}, body: { ok: true } };
+    }
+    const args = decodeArgs(body.toString('utf8'), req.headers['content-type']);
     if (path.startsWith('/response/')) {
       this.responses.push({ method: path, args, at: this.now() });
       return { status: 200, headers: {}, body: { ok: true } };
@@ -219,6 +228,12 @@ export class SlackStandIn {
       case 'views.push':
       case 'views.publish':
         return { ok: true, view: { id: `V${++this.seq}`, hash: 'h', ...(args.view as object) } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++this.seq}`;
+        return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (args.files as Array<{ id: string; title?: string }>).map((f) => ({ id: f.id, title: f.title })) };
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket` };
       default:

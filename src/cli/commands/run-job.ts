@@ -57,6 +57,7 @@ function jobLine(locale: Locale, job: JobName, date: IsoDate, outcome: JobOutcom
   if (outcome.status === 'not_working_day') return t(locale, 'cli.job.notWorkingDay', { job, date });
   if (outcome.status === 'already_ran') return t(locale, 'cli.job.alreadyRan', { job, date });
   if (outcome.status === 'disabled') return t(locale, 'cli.job.disabled', { job, date });
+  if (outcome.status === 'not_report_day') return t(locale, 'cli.job.notReportDay', { job, date });
   const counts = Object.entries(outcome.summary as Record<string, number>)
     .map(([name, count]) => {
       const key = `cli.job.counts.${name}`;
@@ -96,7 +97,11 @@ async function printDryRun(ctx: CliContext, database: Database, job: JobName, da
     ctx.out('');
     const recipient = message.recipient ? ` (${message.recipient})` : '';
     ctx.out(t(locale, 'cli.job.dryRunMessage', { n: i + 1, total: messages.length, channel: message.channel, recipient }));
-    const lines = message.payload ? messageText(message.payload) : [t(locale, 'cli.job.alarmGone')];
+    const lines = message.file
+      ? [t(locale, 'cli.job.dryRunFile', { name: message.file.filename, title: message.file.title, kb: Math.ceil(message.file.bytes / 1024) })]
+      : message.payload
+        ? messageText(message.payload)
+        : [t(locale, 'cli.job.alarmGone')];
     for (const line of lines) ctx.out(`  ${line}`);
   });
   emails.forEach((email, i) => {
@@ -113,7 +118,7 @@ async function printDryRun(ctx: CliContext, database: Database, job: JobName, da
 }
 
 /**
- * `cobranza run-job <daily-list|alarms|notices> [--date YYYY-MM-DD] [--dry-run]`: runs the job
+ * `cobranza run-job <daily-list|alarms|notices|weekly-report> [--date YYYY-MM-DD] [--dry-run]`: runs the job
  * (once per date), then delivers its messages and returns when they are sent, or failed
  * with Slack's reason, or still waiting at the deadline. With `--dry-run` it prints them
  * instead (and the notices' emails: recipient, subject, text, attachment), stores nothing and

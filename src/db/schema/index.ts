@@ -13,5 +13,6 @@ export * from './terms-changes.js';
 export * from './alarms.js';
 export * from './outbox.js';
 export * from './notices.js';
+export * from './receivable-history.js';
 export * from './job-runs.js';
 export * from './audit-log.js';

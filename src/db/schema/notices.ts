@@ -34,7 +34,8 @@ export const notices = pgTable(
     emailId: bigint('email_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('notices_once_key').on(t.debtorId, t.step, t.invoiceId), index('notices_day_idx').on(t.noticeOn, t.state)],
+  // By email too: delivery settles an email's notices when the server answers.
+  (t) => [unique('notices_once_key').on(t.debtorId, t.step, t.invoiceId), index('notices_day_idx').on(t.noticeOn, t.state), index('notices_email_idx').on(t.emailId)],
 );
 
 /** Notice emails, written with their notices and sent later, once, like the Slack outbox. */

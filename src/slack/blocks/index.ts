@@ -28,3 +28,4 @@ export { readOutcomeMetadata, type OutcomeMetadata } from './outcome-metadata.js
 export { outcomeStoredView } from './outcome-stored.js';
 export { leadSummaryMessage, type LeadSummaryInput } from './lead-summary.js';
 export { markNoticeHeld, noticeAlreadySentMessage, noticesTodayMessages } from './notices-today.js';
+export { collectorNotFoundMessage, weeklyReportMessage } from './weekly-report.js';

@@ -134,6 +134,19 @@ export const en: Catalog = {
     '4': 'Legal / recovery',
   },
 
+  reportText: {
+    noCollector: 'No collector',
+    noTeams: 'There are no teams: import the users first (cobranza import users).',
+    wroteCsv: 'report {file}: week {week}, {teams} team(s)',
+    wrotePng: 'report {file}: chart of week {week}',
+    nothingToDraw: 'report: nothing to draw for week {week} (no team has receivables or payments)',
+  },
+
+  reportFiles: {
+    title: '{team} receivables, week {week} ({currency})',
+    altText: 'Chart of {team} in {currency}: open receivables by aging bucket, stacked, and the amount collected in each of the last 12 weeks up to week {week}',
+  },
+
   worklist: {
     title: "{name}'s list for {date}: {count} debtors",
     empty: 'Nothing to work on today.',
@@ -180,9 +193,15 @@ export const en: Catalog = {
       },
       runJob: {
         summary: 'Runs a job (once per date) and delivers its messages.',
-        job: 'the job: daily-list, alarms or notices (the emails to debtors)',
+        job: 'the job: daily-list, alarms, notices (the emails to debtors) or weekly-report (the weekly report, on weeklyReportDay only)',
         date: "the job's date (by default, today in the policy's time zone)",
         dryRun: 'prints the messages and emails it would send; nothing is stored or sent',
+      },
+      report: {
+        summary: 'Shows the weekly report of every team (or one) as text, or writes it as CSV or as a PNG chart.',
+        week: "the report's ISO week (by default, the last complete week in the policy's time zone)",
+        team: 'only the team with that name (by default, every team)',
+        out: 'writes the CSV (one row per team, collector and currency) or the PNG chart to that file; with several charts, one file per team and currency',
       },
       outbox: {
         summary: 'Lists the messages not delivered yet, puts failed ones back in the queue, or shows one.',
@@ -228,6 +247,11 @@ export const en: Catalog = {
       jobName: 'run-job: the job must be one of {jobs}',
       jobNameGot: 'run-job: the job must be one of {jobs} (got "{job}")',
       jobDate: 'run-job: --date must be a date YYYY-MM-DD (got "{date}")',
+      reportUsage: 'usage: cobranza report [--week YYYY-Www] [--team NAME] [--out FILE.png|FILE.csv]',
+      reportWeek: 'report: --week must be an ISO week YYYY-Www that exists, such as 2026-W49 (got "{week}")',
+      reportOut: 'report: --out must end in .csv or .png (got "{file}")',
+      reportTeam: 'report: --team: there is no team "{team}" (teams: {teams})',
+      reportCannotWrite: 'report: cannot write {file}: {reason}',
     },
     check: {
       state: { ok: 'ok', warning: 'warning', failed: 'failed' },
@@ -255,6 +279,8 @@ export const en: Catalog = {
       notWorkingDay: '{job} {date}: not a working day, nothing to do.',
       alreadyRan: '{job} {date}: already ran for this date, nothing sent.',
       disabled: '{job} {date}: switched off in the policy (notices.enabled), nothing to do.',
+      notReportDay: "{job} {date}: not the weekly report's day (weeklyReportDay), nothing to do.",
+      dryRunFile: 'File {name} ({kb} KB): {title}',
       ran: '{job} {date}: {counts}.',
       dryRun: 'Dry run: {line}',
       dryRunMessage: 'Message {n} of {total} to {channel}{recipient}:',
@@ -283,6 +309,8 @@ export const en: Catalog = {
         queued: 'emails queued',
         skipped: 'notices skipped',
         waiting: 'notices waiting for an email',
+        teams: 'teams',
+        charts: 'charts',
       },
     },
   },
@@ -564,6 +592,50 @@ export const en: Catalog = {
     pdfCurrency: 'Currency',
     pdfCollector: 'Collections contact',
     pdfPage: 'Page {page} of {pages}',
+  },
+
+  /** The weekly report's chart: legend and axis names; aging buckets come from `aging`. */
+  chart: {
+    collected: 'Collected',
+    openByAging: 'Open by age',
+    weekEnding: 'Week ending',
+  },
+
+  weeklyReport: {
+    title: 'Weekly report · {team} · week {week} ({start}–{end})',
+    titleCollector: 'Weekly report · {name} · {team} · week {week} ({start}–{end})',
+    teamActivity: 'Team activity',
+    collectorActivity: "{name}'s activity",
+    activity: '{contacts} contacts logged · {debtors} debtors worked · {notices} notices sent',
+    promises: 'Promises: {kept} kept · {partial} partly kept · {broken} broken · kept rate {rate}',
+    collected: 'Collected',
+    promisedDue: 'Promised, falling due in the week',
+    overdueNow: 'Overdue now',
+    overdueBefore: '4 weeks ago',
+    noHistory: 'no history yet',
+    unchanged: 'no change',
+    cei: 'CEI (4 weeks)',
+    dso: 'DSO',
+    days: '{days} days',
+    percent: '{value}%',
+    aging: 'Receivables by age',
+    topOverdue: 'Largest overdue balances',
+    noOverdue: 'No debtor has an overdue balance.',
+    byCollector: 'By collector',
+    colName: 'Collector',
+    colCollected: 'Collected',
+    colContacts: 'Contacts',
+    colDebtors: 'Debtors',
+    colKept: 'Kept',
+    noCollectors: 'No collector has figures this week.',
+    noMoney: 'No balances or payments.',
+    moreCurrencies: 'Other currencies, not shown here: {currencies}',
+    definitions:
+      'CEI: the share of what was collectable over the last 4 weeks that was collected. DSO: days a sale takes to be collected (open receivables ÷ sales of the last 90 days × 90). Kept rate: promises kept ÷ promises judged (partly kept counted apart).',
+    definitionKept: 'Kept rate: promises kept ÷ promises judged (partly kept counted apart).',
+    fallback: '{title}. Collected: {collected}. {contacts} contacts, kept rate {rate}.',
+    collectorNotFound: 'I find no one on the team called "{text}". Type their name or @-mention them, or use {command} alone for the team\'s report.',
+    collectorAmbiguous: 'Several people match "{text}": {names}. Type the full name or @-mention them.',
   },
 
   importProblem: {

@@ -153,6 +153,21 @@ export const es = {
     '3': 'Director general',
     '4': 'Legal / recuperación',
   },
+  /** `cobranza report`: what it says besides the report itself (whose words are `weeklyReport`'s). */
+  reportText: {
+    noCollector: 'Sin gestor',
+    noTeams: 'No hay equipos: importa los usuarios primero (cobranza import users).',
+    wroteCsv: 'report {file}: semana {week}, {teams} equipo(s)',
+    wrotePng: 'report {file}: gráfica de la semana {week}',
+    nothingToDraw: 'report: no hay cifras que dibujar en la semana {week} (ningún equipo tiene saldos ni cobros)',
+  },
+
+  /** The weekly report's chart files in the team's channel. */
+  reportFiles: {
+    title: 'Cartera de {team}, semana {week} ({currency})',
+    altText: 'Gráfica de {team} en {currency}: saldo abierto por antigüedad, apilado, y lo cobrado en cada una de las últimas 12 semanas hasta la semana {week}',
+  },
+
   /** The collector's list as plain text (CLI, demo). */
   worklist: {
     title: 'Lista de {name} para el {date}: {count} deudores',
@@ -201,9 +216,15 @@ export const es = {
       },
       runJob: {
         summary: 'Ejecuta un trabajo (una vez por fecha) y entrega sus mensajes.',
-        job: 'el trabajo: daily-list, alarms o notices (los correos a deudores)',
+        job: 'el trabajo: daily-list, alarms, notices (los correos a deudores) o weekly-report (el informe semanal, solo el día weeklyReportDay)',
         date: 'la fecha del trabajo (por defecto, hoy en la zona horaria de la política)',
         dryRun: 'muestra los mensajes y correos que enviaría, sin guardar ni enviar nada',
+      },
+      report: {
+        summary: 'Muestra el informe semanal de cada equipo (o de uno) como texto, o lo escribe en CSV o como gráfica PNG.',
+        week: 'la semana ISO del informe (por defecto, la última semana completa en la zona horaria de la política)',
+        team: 'solo el equipo con ese nombre (por defecto, todos)',
+        out: 'escribe el CSV (una fila por equipo, gestor y moneda) o la gráfica PNG en ese archivo; con varias gráficas, un archivo por equipo y moneda',
       },
       outbox: {
         summary: 'Lista los mensajes sin entregar, devuelve los fallidos a la cola o muestra uno.',
@@ -249,6 +270,11 @@ export const es = {
       jobName: 'run-job: el trabajo debe ser uno de {jobs}',
       jobNameGot: 'run-job: el trabajo debe ser uno de {jobs} (se recibió "{job}")',
       jobDate: 'run-job: --date debe ser una fecha AAAA-MM-DD (se recibió "{date}")',
+      reportUsage: 'uso: cobranza report [--week AAAA-Www] [--team NOMBRE] [--out ARCHIVO.png|ARCHIVO.csv]',
+      reportWeek: 'report: --week debe ser una semana ISO AAAA-Www que exista, como 2026-W49 (se recibió "{week}")',
+      reportOut: 'report: --out debe terminar en .csv o .png (se recibió "{file}")',
+      reportTeam: 'report: --team: no hay ningún equipo "{team}" (equipos: {teams})',
+      reportCannotWrite: 'report: no se puede escribir {file}: {reason}',
     },
     check: {
       state: { ok: 'ok', warning: 'aviso', failed: 'falla' },
@@ -276,6 +302,8 @@ export const es = {
       notWorkingDay: '{job} {date}: no es día hábil, nada que hacer.',
       alreadyRan: '{job} {date}: ya se ejecutó para esta fecha, no se envió nada.',
       disabled: '{job} {date}: desactivado en la política (notices.enabled), nada que hacer.',
+      notReportDay: '{job} {date}: no es el día del informe semanal (weeklyReportDay), nada que hacer.',
+      dryRunFile: 'Archivo {name} ({kb} KB): {title}',
       ran: '{job} {date}: {counts}.',
       dryRun: 'Simulación: {line}',
       dryRunMessage: 'Mensaje {n} de {total} a {channel}{recipient}:',
@@ -304,6 +332,8 @@ export const es = {
         queued: 'correos encolados',
         skipped: 'avisos omitidos',
         waiting: 'avisos en espera de un correo',
+        teams: 'equipos',
+        charts: 'gráficas',
       },
     },
   },
@@ -607,6 +637,51 @@ export const es = {
     pdfCurrency: 'Moneda',
     pdfCollector: 'Contacto de cobranza',
     pdfPage: 'Página {page} de {pages}',
+  },
+
+  /** The weekly report's chart: legend and axis names; aging buckets come from `aging`. */
+  chart: {
+    collected: 'Cobrado',
+    openByAging: 'Saldo por antigüedad',
+    weekEnding: 'Semana que termina',
+  },
+
+  /** The weekly report for leads (`weekly-report` job, `/cartera`). */
+  weeklyReport: {
+    title: 'Informe semanal · {team} · semana {week} ({start}–{end})',
+    titleCollector: 'Informe semanal · {name} · {team} · semana {week} ({start}–{end})',
+    teamActivity: 'Actividad del equipo',
+    collectorActivity: 'Actividad de {name}',
+    activity: '{contacts} gestiones registradas · {debtors} deudores trabajados · {notices} avisos enviados',
+    promises: 'Promesas: {kept} cumplidas · {partial} parciales · {broken} incumplidas · cumplimiento {rate}',
+    collected: 'Cobrado',
+    promisedDue: 'Prometido con vencimiento en la semana',
+    overdueNow: 'Vencido ahora',
+    overdueBefore: 'Hace 4 semanas',
+    noHistory: 'sin historial',
+    unchanged: 'sin cambio',
+    cei: 'CEI (4 semanas)',
+    dso: 'DSO',
+    days: '{days} días',
+    percent: '{value} %',
+    aging: 'Antigüedad del saldo',
+    topOverdue: 'Mayores saldos vencidos',
+    noOverdue: 'Ningún deudor tiene saldo vencido.',
+    byCollector: 'Por gestor',
+    colName: 'Gestor',
+    colCollected: 'Cobrado',
+    colContacts: 'Gestiones',
+    colDebtors: 'Deudores',
+    colKept: 'Cumpl.',
+    noCollectors: 'Ningún gestor tiene cifras esta semana.',
+    noMoney: 'Sin saldos ni cobros.',
+    moreCurrencies: 'Otras monedas, no mostradas aquí: {currencies}',
+    definitions:
+      'CEI: parte de lo que había por cobrar en las últimas 4 semanas que se cobró. DSO: días que tarda en cobrarse una venta (saldo abierto ÷ ventas de los últimos 90 días × 90). Cumplimiento: promesas cumplidas ÷ promesas juzgadas (las parciales se cuentan aparte).',
+    definitionKept: 'Cumplimiento: promesas cumplidas ÷ promesas juzgadas (las parciales se cuentan aparte).',
+    fallback: '{title}. Cobrado: {collected}. {contacts} gestiones, cumplimiento {rate}.',
+    collectorNotFound: 'No encuentro a nadie del equipo que se llame «{text}». Escribe su nombre o menciónalo con @, o usa {command} solo para el informe del equipo.',
+    collectorAmbiguous: 'Varias personas coinciden con «{text}»: {names}. Escribe el nombre completo o menciónala con @.',
   },
 
   /**
