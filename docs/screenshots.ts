@@ -9,7 +9,8 @@ import { parseEnv } from '../src/config/env.js';
 import { createLogger } from '../src/config/logger.js';
 import { loadPolicy } from '../src/config/policy-file.js';
 import { openDatabase } from '../src/db/open.js';
-import { startLocalSlack } from '../src/local-slack/run.js';
+import { addDays, isoWeekday } from '../src/domain/calendar.js';
+import { startLocalSlack, type LocalSlack } from '../src/local-slack/run.js';
 import { packageDir } from '../src/package-dir.js';
 import { loadDemo } from '../src/services/demo.js';
 
@@ -25,7 +26,8 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Waits until the pane shows `text` (messages arrive at the outbox's pace). */
 const showing = (page: Page, text: string) => page.getByText(text).first().waitFor({ timeout: 60_000 });
 
-async function tour(page: Page, url: string): Promise<void> {
+async function tour(page: Page, localSlack: LocalSlack): Promise<void> {
+  const url = localSlack.url;
   await page.goto(`${url}?as=U0COB0001`);
   await showing(page, 'Tu lista de hoy');
   await shot(page, 'collector-daily-list');
@@ -52,6 +54,16 @@ async function tour(page: Page, url: string): Promise<void> {
   // The email's HTML is drawn in a sandboxed frame.
   await page.frameLocator('iframe').getByText('Instrucciones de pago').waitFor({ timeout: 60_000 });
   await shot(page, 'debtor-notice-email');
+
+  // The weekly report goes out on Mondays: the clock moves there unless it is one already.
+  const today = await page.getByText(/^Hoy: /).textContent();
+  const day = (today ?? '').replace('Hoy: ', '').trim();
+  if (isoWeekday(day) !== 1) await localSlack.morning(addDays(day, 8 - isoWeekday(day)));
+  await page.getByRole('button', { name: /cobranza-cobranza/ }).click();
+  await page.getByRole('img', { name: /Cobranza/ }).last().waitFor({ timeout: 60_000 });
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.getByText('Informe semanal').last().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await shot(page, 'lead-weekly-report');
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'cobranza-screenshots-'));
@@ -65,7 +77,7 @@ const localSlack = await startLocalSlack({ env, policy, logger: createLogger('wa
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
-  await tour(page, localSlack.url);
+  await tour(page, localSlack);
 } finally {
   await browser.close();
   await localSlack.stop();

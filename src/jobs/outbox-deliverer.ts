@@ -22,7 +22,10 @@ export function createDeliverer(deps: DelivererDeps) {
 
   function schedule(ms: number) {
     if (stopped) return;
+    // One timer at a time: a pass that ends while another runs must not leave one behind.
+    clearTimeout(timer);
     timer = setTimeout(() => {
+      if (stopped) return;
       const pass = drain()
         .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox delivery failed'))
         .finally(() => {

@@ -75,8 +75,9 @@ export async function startLocalSlack(ctx: Omit<CliContext, 'out'>, database: Da
   const { env, policy, logger } = ctx;
   const clock = shiftedClock(policy.timeZone);
   const firstDay = options.firstDay ?? firstWorkingDay(policy, clock.today());
-  await options.prepare?.(database, firstDay);
+  // The policy's teams exist before the demo's users are imported into them.
   await syncTeams(database.db, policy);
+  await options.prepare?.(database, firstDay);
   const workspace = new LocalWorkspace({ locale: policy.locale, bot: LOCAL_BOT, members: members(await listUsers(database.db)), channels: alarmChannels(policy) });
   const started: Array<{ stop: () => Promise<void> }> = [];
   let interactions: Interactions | undefined;

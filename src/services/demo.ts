@@ -5,12 +5,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Db } from '../db/database.js';
 import { contactLogs, contacts, debtors, users } from '../db/schema/index.js';
-import { addDays, daysBetween, instantAt, todayIn, type IsoDate } from '../domain/calendar.js';
+import { addDays, daysBetween, instantAt, isoWeekday, todayIn, type IsoDate } from '../domain/calendar.js';
 import { parseAmount } from '../domain/money.js';
 import type { Policy } from '../domain/policy.js';
 import { BARRIER_KINDS, CONSEQUENCES, CONTACT_CHANNELS, OUTCOME_TYPES } from '../domain/vocabulary.js';
 import { insertBarrier, insertContactLog, insertPressure, insertPromises, type Instalment } from './follow-ups.js';
 import { importStream, type ImportKind } from './import/index.js';
+import { recordReceivableHistory } from './report/history.js';
 
 /** The ERP files of the demo, in the order their references need. */
 const FILES: Array<{ kind: ImportKind; dateColumns: string[] }> = [
@@ -174,5 +175,19 @@ export async function loadDemo(database: Database, policy: Policy, today: IsoDat
   for (const entry of activity.contacts) {
     if (await seedActivity(database.db, policy, storyDay, entry)) activitiesAdded++;
   }
+  await recordPastWeeks(database.db, storyDay);
   return { imports, activitiesAdded };
+}
+
+/** Weeks of history the demo's first report and chart show. */
+const DEMO_HISTORY_WEEKS = 12;
+
+/**
+ * A running team has a history recorded every working day; the demo company arrives today,
+ * so its past weeks' ends are recorded from its invoices as they stand (invoices issued by
+ * each day), for the weekly report's trends and chart to have something to show.
+ */
+async function recordPastWeeks(db: Db, storyDay: IsoDate): Promise<void> {
+  const lastSunday = addDays(storyDay, -(isoWeekday(storyDay) % 7));
+  for (let week = 0; week < DEMO_HISTORY_WEEKS; week++) await recordReceivableHistory(db, addDays(lastSunday, -7 * week));
 }

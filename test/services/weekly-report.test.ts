@@ -373,14 +373,14 @@ describe('weeklyReport', () => {
     const s = await dataSet(db);
     const report = await weeklyReport(db, policy, { teamId: s.sur.id, week: WEEK, today: TODAY });
     // Sara: no contact of her own team's debtors, but her contact on D1 counts for her as author;
-    // D5: P6 500,000 paid 12-02, a promise of 1 kept, a notice sent; S1 999,000 due 11-20: 1-30 on 12-04, current on 11-06.
+    // D5: P6 500,000 paid 12-02, a promise of 1 kept, a notice sent; S1 999,000 issued 11-10, due 11-20: 1-30 on 12-04, not yet owed on 11-06.
     expect(report.activity).toEqual({ contacts: 1, debtorsWorked: 1, noticesSent: 1, promisesKept: 1, promisesPartial: 0, promisesBroken: 0, keptRate: 1 });
     expect(report.collectors.map((c) => c.collectorId)).toEqual([s.sara.id]);
     expect(report.currencies.map((c) => c.currency)).toEqual(['MXN']);
     const [mxn] = report.currencies;
     expect(mxn!.team).toEqual({ collected: 500_000, promisedDue: 1, overdueNow: 999_000, overdueFourWeeksAgo: 0, aging: aging({ '1-30': 999_000 }) });
-    // B = 999,000 (current on 11-06), S = 999,000 (issued 11-10), E = 999,000, C = 0.
-    expect(mxn!.cei).toBeCloseTo(((999_000 + 999_000 - 999_000) / (999_000 + 999_000 - 0)) * 100, 10);
+    // B = 0 (not issued on 11-06), S = 999,000 (issued 11-10), E = 999,000, C = 0.
+    expect(mxn!.cei).toBeCloseTo(((0 + 999_000 - 999_000) / (0 + 999_000 - 0)) * 100, 10);
     expect(mxn!.dso).toBeCloseTo((999_000 / 999_000) * 90, 10);
     expect(mxn!.topOverdue).toEqual([{ debtorId: s.d5.id, name: 'Sur Uno', overdue: 999_000 }]);
   });

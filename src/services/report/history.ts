@@ -18,8 +18,8 @@ export function agingBucketSql(day: IsoDate, dueDate = sql.raw('i.due_date')) {
 
 /**
  * Records what is owed on `day` in `receivable_history`: per team, collector, currency and
- * aging bucket (days past due on `day`), the open amount of the invoices with
- * `open_amount > 0` and how many debtors owe it. The team is the debtor's collector's
+ * aging bucket (days past due on `day`), the open amount of the invoices issued by then
+ * with `open_amount > 0` and how many debtors owe it. The team is the debtor's collector's
  * (`users.team_id`); debtors without a collector are recorded with collector and team null.
  *
  * One statement: the day's rows are upserted, and the day's rows of combinations that no
@@ -36,7 +36,7 @@ export async function recordReceivableHistory(db: Db, day: IsoDate): Promise<num
       from invoices i
       join debtors d on d.id = i.debtor_id
       left join users u on u.id = d.collector_id
-      where i.open_amount > 0
+      where i.open_amount > 0 and i.issue_date <= ${day}::date
       group by 1, 2, 3, 4
     ), gone as (
       delete from receivable_history h
