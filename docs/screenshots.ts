@@ -62,7 +62,7 @@ async function tour(page: Page, localSlack: LocalSlack): Promise<void> {
   await page.getByRole('button', { name: /cobranza-cobranza/ }).click();
   await page.getByRole('img', { name: /Cobranza/ }).last().waitFor({ timeout: 60_000 });
   await page.setViewportSize({ width: 1280, height: 1500 });
-  await page.getByText('Informe semanal').last().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.getByText('Informe semanal').last().evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
   await shot(page, 'lead-weekly-report');
 }
 
