@@ -4,6 +4,7 @@
 import Mustache from 'mustache';
 import { formatMoney } from '../domain/money.js';
 import { t, type MessageKey } from '../slack/i18n/index.js';
+import { fileNamePart } from '../domain/plain-text.js';
 import type { NoticeEmail, NoticeTone, Statement } from './statement.js';
 import { COLUMNS, RIGHT_ALIGNED, statementHeadings, statementRows, type Column } from './statement-rows.js';
 import { NOTICE_HTML, NOTICE_TEXT } from './templates.js';
@@ -66,15 +67,8 @@ function textTable(cells: Record<Column, string>[], headings: Record<Column, str
   return [line(headings), rule, ...cells.map(line), rule, totalLine];
 }
 
-/** A name that is safe as a file name on any system: letters, digits, dot, dash, underscore. */
-export function fileSafe(text: string): string {
-  const safe = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
-  return safe === '' ? 'cliente' : safe.slice(0, 80);
-}
+/** The external id as part of a file name (`cliente` when nothing of it is left). */
+export const fileSafe = (text: string): string => fileNamePart(text, 'cliente');
 
 /** `estado-de-cuenta-<external_id>-<date>.pdf`, the external id made file-name safe. */
 export function statementFileName(statement: Statement): string {

@@ -1,23 +1,15 @@
 import type { WeeklyReport } from '../services/report/types.js';
 import type { UploadPayload } from '../services/outbox.js';
 import { t, type Locale } from './i18n/index.js';
+import { fileNamePart } from '../domain/plain-text.js';
 
 /** Whether a currency's last weeks hold anything to draw: an open amount or a payment. */
 export function hasHistory(history: WeeklyReport['currencies'][number]['history']): boolean {
   return history.some((week) => week.collected !== 0 || Object.values(week.aging).some((amount) => amount !== 0));
 }
 
-/** A name safe in a file name: letters, digits and dashes. */
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase() || 'team'
-  );
-}
+/** A team's name in a file name, lower case. */
+const slug = (text: string): string => fileNamePart(text, 'team').toLowerCase();
 
 /**
  * The weekly report's charts as files to share in the team's channel: one PNG per currency

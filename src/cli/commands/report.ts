@@ -15,6 +15,7 @@ import { listTeams } from '../../services/teams.js';
 import { t, type Locale } from '../../slack/i18n/index.js';
 import { withDatabase, type CliContext } from '../context.js';
 import { reportText } from '../report-text.js';
+import { fileNamePart } from '../../domain/plain-text.js';
 
 export interface ReportArgs {
   /** `YYYY-Www`; the previous complete week when left out. */
@@ -187,17 +188,8 @@ export function reportCsv(reports: readonly WeeklyReport[], locale: Locale): str
   );
 }
 
-/** A name safe in a file name: letters, digits and dashes. */
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase() || 'team'
-  );
-}
+/** A team's name in a file name, lower case. */
+const slug = (text: string): string => fileNamePart(text, 'team').toLowerCase();
 
 /**
  * The charts to write for `--out FILE.png`: each report's currencies; one chart goes to FILE
