@@ -242,11 +242,13 @@ export async function queueNotices(db: Db, policy: Policy, date: IsoDate, now: D
   );
 
   const ready = groups.filter((g) => g.reason === null);
-  const invoices = await openInvoicesOf(db, ready);
   let emails = 0;
   let queued = 0;
   for (let start = 0; start < ready.length; start += BATCH) {
-    const batch = ready.slice(start, start + BATCH).map((g) => readyGroup(g, invoices.get(groupKey(g.debtor_id, g.currency)) ?? []));
+    // Each batch reads its own invoices: a day's emails can list hundreds of thousands.
+    const slice = ready.slice(start, start + BATCH);
+    const invoices = await openInvoicesOf(db, slice);
+    const batch = slice.map((g) => readyGroup(g, invoices.get(groupKey(g.debtor_id, g.currency)) ?? []));
     const result = await queueBatch(db, policy, date, now, batch);
     emails += result.emails;
     queued += result.queued;
