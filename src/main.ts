@@ -1,3 +1,4 @@
+import { startAppChannel } from './app-channel.js';
 import { missingAlarmChannelLines } from './cli/alarm-channel-text.js';
 import type { CliContext } from './cli/context.js';
 import { untilStopped } from './cli/until-stopped.js';
@@ -99,6 +100,8 @@ export async function runService(ctx: CliContext): Promise<void> {
   });
   void scheduler.catchUp().catch((error: unknown) => logger.error({ err: error }, 'catch-up failed'));
   const importFolder = startImportFolder(ctx, database, () => service.deliverer.kick());
+  // `cobranza import` and `cobranza backup` reach the embedded database through this app.
+  const channel = await startAppChannel(ctx, database);
   const mode = env.SLACK_APP_TOKEN ? 'socket' : 'http';
   logger.info({ port, mode, database: database.kind }, 'cobranza started');
   const how = mode === 'http' ? t(policy.locale, 'cli.startedHttp', { port }) : 'Socket Mode';
@@ -107,6 +110,7 @@ export async function runService(ctx: CliContext): Promise<void> {
   await untilStopped(logger, async () => {
     await scheduler
       .stop()
+      .then(() => channel?.stop())
       .then(() => importFolder?.stop())
       .then(() => emailDelivery?.stop())
       .then(() => service.stop())

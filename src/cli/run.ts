@@ -100,6 +100,20 @@ const commands: Record<string, Entry> = {
     example: 'DATA_DIR=/tmp/cobranza-demo PORT=3000 cobranza demo',
     load: async () => (await import('./commands/demo.js')).demoCommand,
   },
+  backup: {
+    usage: 'backup [--out FILE]',
+    summary: 'cli.help.backup.summary',
+    options: [{ name: '--out FILE', text: 'cli.help.backup.out' }],
+    example: 'cobranza backup --out /respaldos/cobranza.tar.gz',
+    load: async () => (await import('./commands/backup.js')).backupCommand,
+  },
+  restore: {
+    usage: 'restore FILE',
+    summary: 'cli.help.restore.summary',
+    arguments: [{ name: 'FILE', text: 'cli.help.restore.file' }],
+    example: 'DATA_DIR=./data-nuevo cobranza restore cobranza-backup-2026-12-07.tar.gz',
+    load: async () => (await import('./commands/backup.js')).restoreCommand,
+  },
   bench: {
     usage: 'bench [--scale N] [--db pglite|postgres] [--only stage]',
     summary: 'cli.help.bench.summary',

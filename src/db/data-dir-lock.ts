@@ -16,6 +16,17 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** The live process other than this one that holds `dataDir`, if any. */
+export function dataDirHolder(dataDir: string): number | undefined {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder) ? holder : undefined;
+}
+
 /** Takes the data directory for this process; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });

@@ -69,7 +69,7 @@ export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>):
     const { createPGlite, migratePGlite, pgliteDatabase } = await import('./pglite.js');
     const pg = await createPGlite(env.DATA_DIR);
     await migratePGlite(pg);
-    return pgliteDatabase(pg, release);
+    return pgliteDatabase(pg, release, env.DATA_DIR);
   } catch (error) {
     release();
     throw error;

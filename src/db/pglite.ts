@@ -46,9 +46,24 @@ function bulkTx(tx: Transaction): BulkTx {
   };
 }
 
-export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined): Database {
+// The engine behind each embedded Database, for what only PGlite does (dumpDataDir), and
+// the data directory it holds (none when in memory, or not opened by openDatabase).
+const engines = new WeakMap<Database, { pg: PGlite; dataDir: string | undefined }>();
+
+/** The PGlite instance behind `database`; `undefined` on PostgreSQL. */
+export function embeddedEngine(database: Database): PGlite | undefined {
+  return engines.get(database)?.pg;
+}
+
+/** The data directory `database` holds (with its lock); `undefined` on PostgreSQL or in memory. */
+export function heldDataDir(database: Database): string | undefined {
+  return engines.get(database)?.dataDir;
+}
+
+/** `lockedDir`: the directory this database was opened on and locked (openDatabase), for the local channel. */
+export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined, lockedDir?: string): Database {
   const db = drizzle({ client: pg, schema }) as unknown as Db;
-  return {
+  const database: Database = {
     kind: 'pglite',
     db,
     bulk: (work) => pg.transaction((tx) => work(bulkTx(tx))),
@@ -57,6 +72,8 @@ export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined
       onClose();
     },
   };
+  engines.set(database, { pg, dataDir: lockedDir });
+  return database;
 }
 
 export async function migratePGlite(pg: PGlite): Promise<void> {

@@ -2,6 +2,7 @@
 // plays Slack (Web API, signed requests), the bot listens on another loopback port, and
 // the clock control runs the scheduler's morning. No Slack token is involved.
 import { randomBytes } from 'node:crypto';
+import { startAppChannel } from '../app-channel.js';
 import type { CliContext } from '../cli/context.js';
 import { untilStopped } from '../cli/until-stopped.js';
 import type { Database } from '../db/database.js';
@@ -107,6 +108,9 @@ export async function startLocalSlack(ctx: Omit<CliContext, 'out'>, database: Da
     const service = bot.service;
     email = startEmailDelivery({ database, policy, logger, mail: { url: sink.url, from: env.MAIL_FROM ?? LOCAL_MAIL_FROM }, onAlarmQueued: () => service.deliverer.kick() });
     started.push(email);
+    // `cobranza import` and `cobranza backup` reach the embedded database through this app.
+    const channel = await startAppChannel(ctx, database);
+    if (channel) started.push(channel);
     interactions = createInteractions({ workspace, botUrl: () => bot!.url, signingSecret: bot.signingSecret, origin: () => origin });
     await runner.morning(firstDay);
   } catch (error) {

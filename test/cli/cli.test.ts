@@ -97,7 +97,7 @@ async function schemaOf(dataDir: string): Promise<{ columns: unknown[]; indexes:
   }
 }
 
-const COMMANDS = ['start', 'check', 'migrate', 'import', 'export', 'run-job', 'outbox', 'demo', 'bench'];
+const COMMANDS = ['start', 'check', 'migrate', 'import', 'export', 'run-job', 'outbox', 'report', 'backup', 'restore', 'demo', 'bench'];
 
 // Help for every command through the same router the binary runs, in this process (a spawn
 // per command would cost a second each); the spawned runs above prove the binary answers alike.

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../config/errors.js';
+import { askAppHoldingDataDir } from '../../db/local-channel.js';
 import { checkImportFile, IMPORT_KINDS, importFile, isImportKind, type ImportKind, type ImportSummary } from '../../services/import/index.js';
 import { t, type Locale } from '../../slack/i18n/index.js';
 import { withDatabase, type CliContext } from '../context.js';
@@ -30,6 +32,18 @@ function parseImportArgs(args: string[], locale: Locale): { kind: ImportKind; fi
 export async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
   const { kind, file } = parseImportArgs(args, ctx.policy.locale);
   await checkImportFile(file, ctx.policy.locale);
+  // While the app holds the embedded database, it imports the file itself (one at a time).
+  if (!ctx.env.DATABASE_URL) {
+    const absolute = resolve(file);
+    const answer = await askAppHoldingDataDir<ImportSummary>(ctx.env.DATA_DIR, { op: 'import', kind, file: absolute });
+    if (answer) {
+      // The app names the file by its absolute path; the lines name it as it was typed.
+      if (!answer.ok) throw new UserError(answer.error.replaceAll(absolute, file));
+      if (!('summary' in answer)) throw new UserError('import: unexpected answer from the running app');
+      ctx.out(summaryLine({ ...answer.summary, file }, ctx.policy.locale));
+      return;
+    }
+  }
   const progress = importProgress(ctx.policy.locale);
   let summary: ImportSummary;
   try {
