@@ -47,7 +47,7 @@ async function measureDialect(bench: Bench): Promise<StageRow[]> {
         rows: dialect.summary?.rows,
         default_in_process_ms: byDefault.summary?.inProcessMs,
         dialect_in_process_ms: dialect.summary?.inProcessMs,
-        same_rows_stored: same,
+        same_changes: same,
       },
     }),
   ];
