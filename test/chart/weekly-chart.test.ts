@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_HEIGHT, CHART_WIDTH, weeklyChartPng, weeklyChartSvg, type WeeklyChartInput } from '../../src/chart/weekly-chart.js';
 import { AGING_BUCKETS, type AgingBucket } from '../../src/domain/aging.js';
 import type { CurrencyReport } from '../../src/services/report/types.js';
+import { pngSize } from '../support/png.js';
 
 type History = CurrencyReport['history'];
 
@@ -36,16 +37,6 @@ function zeroHistory(): History {
 
 function input(overrides: Partial<WeeklyChartInput> = {}): WeeklyChartInput {
   return { currency: 'MXN', history: realisticHistory(), locale: 'es', title: 'Cartera Norte — MXN, 2026-W49', ...overrides };
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Width and height from the IHDR chunk, which must follow the signature. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  expect(png.readUInt32BE(8)).toBe(13); // IHDR data length
-  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /** The text of every <text> element, unescaped. */

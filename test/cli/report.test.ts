@@ -9,13 +9,7 @@ import { todayIn } from '../../src/domain/calendar.js';
 import { reportWeekOf } from '../../src/domain/report-week.js';
 import { openDatabase } from '../../src/db/open.js';
 import { seedContact, seedDebtor, seedInvoice, seedPayment, seedUser } from '../support/seed.js';
-
-/** Width and height from a PNG's IHDR chunk (bytes 16–24). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
+import { pngSize } from '../support/png.js';
 
 // The command as a lead runs it: the embedded database in DATA_DIR, the report on stdout or
 // in a file, errors as one line on stderr naming the bad option.

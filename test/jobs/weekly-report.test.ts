@@ -15,6 +15,7 @@ import { jobRenderer } from '../../src/slack/job-renderer.js';
 import { describe, expect, test } from '../support/database.js';
 import { seedContact, seedDebtor, seedInvoice, seedPayment, seedUser } from '../support/seed.js';
 import { SlackStandIn } from '../support/slack-stand-in.js';
+import { pngSize } from '../support/png.js';
 
 const policy: Policy = { ...defaultPolicy, teams: [{ name: 'norte', alarmChannel: 'C0NORTE' }, { name: 'sur' }] as Policy['teams'] };
 const render = jobRenderer(policy);
@@ -55,13 +56,6 @@ function deliverer(database: Database, slack: SlackStandIn) {
 
 async function deliverAll(database: Database, slack: SlackStandIn) {
   return deliverer(database, slack).drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(Date.now() + 60_000) });
-}
-
-/** Width and height from a PNG's IHDR chunk (bytes 16–24), after checking the signature. */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 const run = (database: Database, date: string) => runJob({ db: database.db, policy, render, now }, 'weekly-report', date);
