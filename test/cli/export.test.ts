@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cliInProcess } from '../support/cli-in-process.js';
 import { openDatabase } from '../../src/db/open.js';
 import { debtors, users } from '../../src/db/schema/index.js';
 import { recordCreditDecisions } from '../../src/services/credit-decisions.js';
@@ -16,21 +16,12 @@ const USAGE = 'uso: cobranza export credit-status [--out FILE]';
 describe('cobranza export credit-status', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cobranza-export-'));
   const env = { DATA_DIR: join(dir, 'data'), DATABASE_URL: '', POLICY_FILE: join(dir, 'policy.json'), LOG_LEVEL: 'silent' };
-  const saved: Record<string, string | undefined> = {};
-
-  async function cobranza(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(...line.split('\n')) });
-    return { status, out, err };
-  }
+  const cli = cliInProcess(env);
+  const { cobranza } = cli;
 
   beforeAll(async () => {
     writeFileSync(env.POLICY_FILE, JSON.stringify({ timeZone: 'America/Mexico_City' }));
-    for (const [key, value] of Object.entries(env)) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
+    cli.enter();
     expect((await cobranza('import', 'users', join(EXAMPLES, 'users.csv'))).status).toBe(0);
     expect((await cobranza('import', 'debtors', join(EXAMPLES, 'debtors.csv'))).status).toBe(0);
     const database = await openDatabase(env);
@@ -54,10 +45,7 @@ describe('cobranza export credit-status', () => {
   }, 120_000);
 
   afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    cli.leave();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cliInProcess } from '../support/cli-in-process.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/chart/weekly-chart.js';
-import { runCli } from '../../src/cli/run.js';
 import { todayIn } from '../../src/domain/calendar.js';
 import { reportWeekOf } from '../../src/domain/report-week.js';
 import { openDatabase } from '../../src/db/open.js';
@@ -16,21 +16,12 @@ import { pngSize } from '../support/png.js';
 describe('cobranza report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cobranza-report-'));
   const env = { DATA_DIR: join(dir, 'data'), DATABASE_URL: '', POLICY_FILE: join(dir, 'policy.json'), LOG_LEVEL: 'silent' };
-  const saved: Record<string, string | undefined> = {};
-
-  async function cobranza(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(...line.split('\n')) });
-    return { status, out, err };
-  }
+  const cli = cliInProcess(env);
+  const { cobranza } = cli;
 
   beforeAll(async () => {
     writeFileSync(env.POLICY_FILE, JSON.stringify({ timeZone: 'America/Mexico_City', teams: [{ name: 'norte', alarmChannel: 'C0NORTE' }, { name: 'sur' }] }));
-    for (const [key, value] of Object.entries(env)) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
+    cli.enter();
     const database = await openDatabase(env);
     try {
       const { db } = database;
@@ -50,10 +41,7 @@ describe('cobranza report', () => {
   }, 120_000);
 
   afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    cli.leave();
     rmSync(dir, { recursive: true, force: true });
   });
 
