@@ -160,6 +160,11 @@ export function Control(p: ControlProps) {
     'aria-label': p.ariaLabel,
     required: p.required,
   };
+  // Typing sends the action only where the element asks for it on each character.
+  const onTextInput = (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    p.onChange({ type, value: v === '' ? null : v }, triggersOnCharacter(el));
+  };
   const text = (inputType: string, extra: Record<string, unknown> = {}) => (
     <input
       {...common}
@@ -170,10 +175,7 @@ export function Control(p: ControlProps) {
       placeholder={placeholder}
       minLength={num(el, 'min_length')}
       maxLength={num(el, 'max_length')}
-      onInput={(e) => {
-        const v = e.currentTarget.value;
-        p.onChange({ type, value: v === '' ? null : v }, triggersOnCharacter(el));
-      }}
+      onInput={onTextInput}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
@@ -194,10 +196,7 @@ export function Control(p: ControlProps) {
             placeholder={placeholder}
             minLength={num(el, 'min_length')}
             maxLength={num(el, 'max_length')}
-            onInput={(e) => {
-              const v = e.currentTarget.value;
-              p.onChange({ type, value: v === '' ? null : v }, triggersOnCharacter(el));
-            }}
+            onInput={onTextInput}
           />
         );
       return text('text');
