@@ -90,6 +90,12 @@ async function drainAll(d: ReturnType<typeof deliverer>, database: Database) {
   return d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(Date.now() + 20_000) });
 }
 
+/**
+ * The claim's instant, a second ahead of the database's clock: it stamps next_attempt_at in
+ * microseconds, Date has milliseconds, so a message inserted in the same millisecond is due.
+ */
+const dueNow = () => new Date(Date.now() + 1000);
+
 describe('outbox delivery', () => {
   test('queues messages in the order given, past one statement, with their payloads as written', async ({ database }) => {
     // 2,500 messages take three statements; the ids must still follow the list.
@@ -185,7 +191,7 @@ describe('outbox delivery', () => {
     const slack = await new SlackStandIn().start();
     try {
       await queue(database, 'C0A', ['head', 'behind']);
-      expect(await claimMessages(database.db, { worker: 'elsewhere:42:beef', channels: 10, perChannel: 5, now: new Date() })).toHaveLength(2);
+      expect(await claimMessages(database.db, { worker: 'elsewhere:42:beef', channels: 10, perChannel: 5, now: dueNow() })).toHaveLength(2);
       // While the claim is fresh, only PGlite knows it is dead (one process per data directory).
       expect((await deliverer(database, slack, { paceMs: 0 }).drain()).sent).toBe(database.kind === 'pglite' ? 2 : 0);
       const later = () => new Date(Date.now() + STALE_CLAIM_MS + 1000);
@@ -204,7 +210,7 @@ describe('outbox delivery', () => {
     try {
       await queue(database, 'C0A', ['posted before the crash', 'never tried']);
       await queue(database, 'U0B', ['not posted before the crash']);
-      const claimed = await claimMessages(database.db, { worker: deadWorker(), channels: 10, perChannel: 5, now: new Date() });
+      const claimed = await claimMessages(database.db, { worker: deadWorker(), channels: 10, perChannel: 5, now: dueNow() });
       // The dead process had posted C0A's head, with its outbox id, and died before the answer.
       const client = deliveryClient({ SLACK_API_URL: slack.url }, 'xoxb-test');
       const metadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: claimed[0]!.id } };
@@ -228,7 +234,7 @@ describe('outbox delivery', () => {
     const slack = await new SlackStandIn().start();
     try {
       await queue(database, 'C0A', ['alarm']);
-      await claimMessages(database.db, { worker: deadWorker(), channels: 1, perChannel: 1, now: new Date() });
+      await claimMessages(database.db, { worker: deadWorker(), channels: 1, perChannel: 1, now: dueNow() });
       slack.script('conversations.history', { body: { ok: false, error: 'missing_scope', needed: 'channels:history' } });
       const d = deliverer(database, slack, { paceMs: 0 });
       expect(await drainAll(d, database)).toMatchObject({ sent: 0, failed: 1 });
@@ -327,7 +333,7 @@ describe('outbox delivery', () => {
     await queue(database, 'U0ONE', ['one']);
     await queue(database, 'U0THREE', ['three-1', 'three-2', 'three-3']);
     await queue(database, 'U0TWO', ['two-1', 'two-2']);
-    const claim = (skipChannels: string[] = []) => claimMessages(database.db, { worker: 'w', channels: 2, perChannel: 1, now: new Date(), skipChannels });
+    const claim = (skipChannels: string[] = []) => claimMessages(database.db, { worker: 'w', channels: 2, perChannel: 1, now: dueNow(), skipChannels });
     // The busiest channel decides when the outbox is empty: its head goes first.
     expect((await claim()).map((r) => r.channel).sort()).toEqual(['U0THREE', 'U0TWO']);
     await database.db.update(outbox).set({ state: 'pending', claimedBy: null });
@@ -337,7 +343,7 @@ describe('outbox delivery', () => {
   test("claims a channel's oldest messages in order, and nothing of a channel another deliverer holds", async ({ database }) => {
     await queue(database, 'U0A', ['a1', 'a2', 'a3', 'a4']);
     await queue(database, 'U0B', ['b1', 'b2']);
-    const claim = (worker: string) => claimMessages(database.db, { worker, channels: 10, perChannel: 3, now: new Date() });
+    const claim = (worker: string) => claimMessages(database.db, { worker, channels: 10, perChannel: 3, now: dueNow() });
     const first = await claim('one');
     expect(first.map((r) => r.payload?.text)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
     // Another deliverer finds both channels held (a4 waits behind a3).
