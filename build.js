@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 
 rmSync('dist/cli', { recursive: true, force: true });
 await build({
-  entryPoints: ['dist/src/cli/main.js'],
+  // The embedded database's thread is a script of its own, beside the chunks that start it.
+  entryPoints: { main: 'dist/src/cli/main.js', 'pglite-thread': 'dist/src/db/pglite-thread.js' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -33,13 +33,12 @@ export function appChannelHandlers(database: Database, policy: Policy, logger?: 
     },
     backup(out) {
       return inTurn(async () => {
-        const { embeddedEngine, heldDataDir } = await import('./db/pglite.js');
-        const pg = embeddedEngine(database);
-        const dataDir = heldDataDir(database);
-        if (!pg || !dataDir) throw new UserError(t(policy.locale, 'cli.backupPostgres'));
-        const { dumpToFile } = await import('./db/backup.js');
+        const { heldDataDir } = await import('./db/pglite.js');
+        const held = heldDataDir(database);
+        if (!held) throw new UserError(t(policy.locale, 'cli.backupPostgres'));
+        const { writeBackup } = await import('./db/backup.js');
         try {
-          const bytes = await dumpToFile(pg, dataDir, out);
+          const bytes = await writeBackup(held.snapshot, out);
           logger?.info({ out, bytes }, 'wrote a backup for a command');
           return bytes;
         } catch (error) {
@@ -62,7 +61,7 @@ export async function startAppChannel(
 ): Promise<LocalChannel | undefined> {
   if (database.kind !== 'pglite') return undefined;
   const { heldDataDir } = await import('./db/pglite.js');
-  const dataDir = heldDataDir(database);
+  const dataDir = heldDataDir(database)?.dataDir;
   if (!dataDir) return undefined;
   const { serveLocalChannel } = await import('./db/local-channel.js');
   try {

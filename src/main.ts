@@ -66,7 +66,7 @@ export async function runService(ctx: CliContext): Promise<void> {
   const bot = await verifiedBot(ctx);
   // SMTP_URL without MAIL_FROM stops the start here, naming MAIL_FROM.
   const mail = mailSettings(env);
-  const database = await openDatabase(env);
+  const database = await openDatabase(env, (error) => logger.error({ err: error }, 'the embedded database stopped; starting it again'));
   let service: ReturnType<typeof createApp> | undefined;
   let port: number;
   try {

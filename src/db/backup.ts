@@ -6,7 +6,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
-import { createPGlite, pgliteOptions } from './pglite.js';
+import { createPGlite, pgliteOptions } from './pglite-engine.js';
 
 const gzip = promisify(gzipCallback);
 
@@ -77,15 +77,15 @@ async function tarDataDir(dataDir: string): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/**
- * Writes a tar.gz of the database `pg` runs on `dataDir` beside `out` first and renames it
- * over; answers its size in bytes.
- */
-export async function dumpToFile(pg: PGlite, dataDir: string, out: string): Promise<number> {
+/** A tar of the data directory `pg` runs on, taken after a checkpoint while it runs no transaction and no query. */
+export async function snapshotWhileIdle(pg: PGlite, dataDir: string): Promise<Buffer> {
   await pg.exec('CHECKPOINT');
-  // No transaction open, no query running, for as long as the files are read.
-  const tar = await pg._runExclusiveTransaction(() => pg.runExclusive(() => tarDataDir(dataDir)));
-  const bytes = await gzip(tar);
+  return pg._runExclusiveTransaction(() => pg.runExclusive(() => tarDataDir(dataDir)));
+}
+
+/** Writes the snapshot as a tar.gz beside `out` first and renames it over; answers its size in bytes. */
+export async function writeBackup(snapshot: () => Promise<Uint8Array>, out: string): Promise<number> {
+  const bytes = await gzip(await snapshot());
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
@@ -103,7 +103,7 @@ export async function backupDataDir(dataDir: string, out: string): Promise<numbe
   try {
     const pg = await createPGlite(dataDir);
     try {
-      return await dumpToFile(pg, dataDir, out);
+      return await writeBackup(() => snapshotWhileIdle(pg, dataDir), out);
     } finally {
       await pg.close();
     }

@@ -2,6 +2,7 @@ import type postgres from 'postgres';
 import type { Env } from '../config/env.js';
 import { UserError } from '../config/errors.js';
 import type { Database } from './database.js';
+import type { EmbeddedDatabaseStopped } from './pglite-worker.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migratePostgresDb } from './migrate.js';
 import { postgresClient, postgresDatabase } from './postgres.js';
@@ -51,8 +52,15 @@ async function connectPostgres(url: string): Promise<postgres.Sql> {
   }
 }
 
-/** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite) and migrates it. */
-export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Database> {
+/**
+ * Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite in a
+ * thread of its own) and migrates it. `onEmbeddedStopped` hears of that thread's crash, after
+ * which it starts again by itself.
+ */
+export async function openDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>,
+  onEmbeddedStopped?: (error: EmbeddedDatabaseStopped) => void,
+): Promise<Database> {
   if (env.DATABASE_URL) {
     const sql = await connectPostgres(env.DATABASE_URL);
     try {
@@ -66,10 +74,10 @@ export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>):
   const release = lockDataDir(env.DATA_DIR);
   try {
     // Loaded only here: a command on PostgreSQL starts without the embedded engine.
-    const { createPGlite, migratePGlite, pgliteDatabase } = await import('./pglite.js');
-    const pg = await createPGlite(env.DATA_DIR);
-    await migratePGlite(pg);
-    return pgliteDatabase(pg, release, env.DATA_DIR);
+    const { pgliteDatabase } = await import('./pglite.js');
+    const { PGliteWorker } = await import('./pglite-worker.js');
+    const engine = await PGliteWorker.open({ dataDir: env.DATA_DIR }, onEmbeddedStopped);
+    return pgliteDatabase(engine, { dataDir: env.DATA_DIR, snapshot: () => engine.snapshot(), onClose: release });
   } catch (error) {
     release();
     throw error;

@@ -1,23 +1,16 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { BulkTx, Database, Db } from './database.js';
-import { hasEveryMigration, migrationsFolder } from './migrate.js';
+import type { EmbeddedTransaction, PGliteWorker } from './pglite-worker.js';
 import * as schema from './schema/index.js';
 
-export function pgliteOptions() {
-  return { extensions: { pg_trgm } };
-}
-
-/** Opens (creating if needed) an embedded database; `undefined` keeps it in memory. */
-export async function createPGlite(dataDir: string | undefined): Promise<PGlite> {
-  return PGlite.create(dataDir, pgliteOptions());
-}
+/** What a Database needs of the embedded engine: PGlite in this thread, or `PGliteWorker`. */
+export type EmbeddedClient = Pick<PGliteWorker, 'query' | 'transaction' | 'close'>;
 
 // COPY data is handed to PGlite as a blob; batching keeps memory bounded on large files.
 const COPY_BATCH_BYTES = 16 * 1024 * 1024;
 
-function bulkTx(tx: Transaction): BulkTx {
+function bulkTx(tx: EmbeddedTransaction): BulkTx {
   return {
     async query(text, params) {
       const result = await tx.query<Record<string, unknown>>(text, params);
@@ -46,38 +39,31 @@ function bulkTx(tx: Transaction): BulkTx {
   };
 }
 
-// The engine behind each embedded Database, for what only PGlite does (dumpDataDir), and
-// the data directory it holds (none when in memory, or not opened by openDatabase).
-const engines = new WeakMap<Database, { pg: PGlite; dataDir: string | undefined }>();
+/** Where an embedded Database came from: its data directory (none in memory) and how to copy it. */
+interface Embedded {
+  dataDir: string | undefined;
+  /** A tar of the data directory, taken while nothing runs. */
+  snapshot: (() => Promise<Uint8Array>) | undefined;
+}
+const embedded = new WeakMap<Database, Embedded>();
 
-/** The PGlite instance behind `database`; `undefined` on PostgreSQL. */
-export function embeddedEngine(database: Database): PGlite | undefined {
-  return engines.get(database)?.pg;
+/** The data directory `database` holds (with its lock) and its snapshot; `undefined` on PostgreSQL or in memory. */
+export function heldDataDir(database: Database): { dataDir: string; snapshot: () => Promise<Uint8Array> } | undefined {
+  const { dataDir, snapshot } = embedded.get(database) ?? {};
+  return dataDir && snapshot ? { dataDir, snapshot } : undefined;
 }
 
-/** The data directory `database` holds (with its lock); `undefined` on PostgreSQL or in memory. */
-export function heldDataDir(database: Database): string | undefined {
-  return engines.get(database)?.dataDir;
-}
-
-/** `lockedDir`: the directory this database was opened on and locked (openDatabase), for the local channel. */
-export function pgliteDatabase(pg: PGlite, onClose: () => void = () => undefined, lockedDir?: string): Database {
-  const db = drizzle({ client: pg, schema }) as unknown as Db;
+export function pgliteDatabase(client: EmbeddedClient, held: Partial<Embedded> & { onClose?: () => void } = {}): Database {
+  const db = drizzle({ client: client as unknown as PGlite, schema }) as unknown as Db;
   const database: Database = {
     kind: 'pglite',
     db,
-    bulk: (work) => pg.transaction((tx) => work(bulkTx(tx))),
+    bulk: (work) => client.transaction((tx) => work(bulkTx(tx))),
     async close() {
-      await pg.close();
-      onClose();
+      await client.close();
+      held.onClose?.();
     },
   };
-  engines.set(database, { pg, dataDir: lockedDir });
+  embedded.set(database, { dataDir: held.dataDir, snapshot: held.snapshot });
   return database;
-}
-
-export async function migratePGlite(pg: PGlite): Promise<void> {
-  if (await hasEveryMigration(async (text) => (await pg.query<Record<string, unknown>>(text)).rows)) return;
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  await migrate(drizzle({ client: pg }), { migrationsFolder });
 }

@@ -75,10 +75,14 @@ export async function searchDebtors(db: Db, text: string): Promise<DebtorSearchR
  * trigram index (a plain similarity() over every name would read them all).
  */
 async function similarNames(db: Db, query: string, threshold: number, limit: number) {
-  return db.transaction(async (tx) => {
-    await similarityScope(tx, threshold);
-    return queryRows<HitRow & { score: number }>(tx, similarNamesQuery(query, limit));
-  });
+  // Read-only: on the embedded database it need not wait for a transaction under way.
+  return db.transaction(
+    async (tx) => {
+      await similarityScope(tx, threshold);
+      return queryRows<HitRow & { score: number }>(tx, similarNamesQuery(query, limit));
+    },
+    { accessMode: 'read only' },
+  );
 }
 
 /** The statement of `similarNames`; it runs under `similarityScope`. */

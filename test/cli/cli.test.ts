@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
-import { createPGlite } from '../../src/db/pglite.js';
+import { createPGlite } from '../../src/db/pglite-engine.js';
 import { SlackStandIn } from '../support/slack-stand-in.js';
 
 // The real entry point, as `npx cobranza` runs it: exit status and stderr are the contract.

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { parseEnv } from '../../src/config/env.js';
 import type { Database } from '../../src/db/database.js';
-import { createPGlite, pgliteDatabase } from '../../src/db/pglite.js';
+import { pgliteDatabase } from '../../src/db/pglite.js';
+import { createPGlite } from '../../src/db/pglite-engine.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import { createApp } from '../../src/slack/app.js';
 import { describe, expect, test } from '../support/database.js';

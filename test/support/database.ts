@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { inject, test as base } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { pgliteDatabase, pgliteOptions } from '../../src/db/pglite.js';
+import { pgliteDatabase } from '../../src/db/pglite.js';
+import { pgliteOptions } from '../../src/db/pglite-engine.js';
+import { PGliteWorker, type EmbeddedDatabaseStopped } from '../../src/db/pglite-worker.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 
 // Both migrated once, in test/support/global-setup.ts; emptied per test.
@@ -12,7 +14,7 @@ import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 async function fileDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const templateUrl = inject('postgresTemplateUrl');
   if (!templateUrl) {
-    const dump = new Blob([await readFile(inject('pgliteDumpPath')!)]);
+    const dump = new Blob([await readFile(inject('pgliteDumpPath'))]);
     const database = pgliteDatabase(await PGlite.create({ ...pgliteOptions(), loadDataDir: dump }));
     return { database, drop: () => database.close() };
   }
@@ -25,6 +27,12 @@ async function fileDatabase(): Promise<{ database: Database; drop: () => Promise
       await copy.drop();
     },
   };
+}
+
+/** The embedded engine as the app opens it, in its own thread, from the migrated dump (in memory). */
+export async function workerDatabase(onStopped?: (error: EmbeddedDatabaseStopped) => void): Promise<{ database: Database; engine: PGliteWorker }> {
+  const engine = await PGliteWorker.open({ loadDataDir: new Uint8Array(await readFile(inject('pgliteDumpPath'))) }, onStopped);
+  return { database: pgliteDatabase(engine), engine };
 }
 
 /**

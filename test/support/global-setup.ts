@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migratePostgresDb } from '../../src/db/migrate.js';
-import { createPGlite, migratePGlite } from '../../src/db/pglite.js';
+import { createPGlite, migratePGlite } from '../../src/db/pglite-engine.js';
 import { postgresClient } from '../../src/db/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresTemplateUrl: string | null;
-    /** A migrated PGlite data directory, dumped (tar.gz): each test file loads it. */
-    pgliteDumpPath: string | null;
+    /** A migrated PGlite data directory, dumped (tar.gz): each test file loads it, and the embedded engine's own tests on PostgreSQL too. */
+    pgliteDumpPath: string;
   }
 }
 
@@ -27,11 +27,11 @@ function withDatabase(url: string, name: string): string {
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
+  const removeDump = await provideMigratedPGlite(project);
   if (!url) {
     project.provide('postgresTemplateUrl', null);
-    return provideMigratedPGlite(project);
+    return removeDump;
   }
-  project.provide('pgliteDumpPath', null);
   const admin = postgresClient(url, 1);
   const template = `cobranza_tpl_${process.pid}`;
   await admin.unsafe(`DROP DATABASE IF EXISTS ${template}`);
@@ -44,6 +44,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
+    await removeDump();
   };
 }
 

@@ -1,0 +1,23 @@
+// Opening the embedded engine itself: what the database thread and the backup need, without
+// the schema and the query builder the app's side loads.
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { hasEveryMigration, migrationsFolder } from './migrate.js';
+
+export function pgliteOptions() {
+  return { extensions: { pg_trgm } };
+}
+
+/**
+ * Opens (creating if needed) an embedded database; `undefined` keeps it in memory, then
+ * starting from the dump `loadDataDir` when given.
+ */
+export async function createPGlite(dataDir: string | undefined, loadDataDir?: Blob, pgliteWasmModule?: WebAssembly.Module): Promise<PGlite> {
+  return PGlite.create(dataDir, { ...pgliteOptions(), ...(loadDataDir ? { loadDataDir } : {}), ...(pgliteWasmModule ? { pgliteWasmModule } : {}) });
+}
+
+export async function migratePGlite(pg: PGlite): Promise<void> {
+  if (await hasEveryMigration(async (text) => (await pg.query<Record<string, unknown>>(text)).rows)) return;
+  const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
+  await migrate(drizzle({ client: pg }), { migrationsFolder });
+}
