@@ -41,8 +41,9 @@ export function importStream(
   kind: ImportKind,
   source: CsvSource,
   fileLabel: string,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  return runImport(database, policy, SPECS[kind], source, fileLabel);
+  return runImport(database, policy, SPECS[kind], source, fileLabel, options);
 }
 
 /** Refuses, as one line in `locale`, a path that is not a readable file. */
