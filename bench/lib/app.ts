@@ -9,6 +9,8 @@ import pino from 'pino';
 import { parseEnv } from '../../src/config/env.js';
 import { instantAt } from '../../src/domain/calendar.js';
 import { normaliseSearchText, taxIdKey } from '../../src/domain/search-text.js';
+import { startAppChannel } from '../../src/app-channel.js';
+import type { LocalChannel } from '../../src/db/local-channel.js';
 import { createApp, type CobranzaApp } from '../../src/slack/app.js';
 import type { Bench } from './context.js';
 import { TODAY } from './context.js';
@@ -36,6 +38,7 @@ export class BenchApp {
   private app!: CobranzaApp;
   private port = 0;
   private driver: ChildProcess | undefined;
+  private channel: LocalChannel | undefined;
 
   constructor(private readonly bench: Bench) {}
 
@@ -43,10 +46,13 @@ export class BenchApp {
     await this.slack.start();
     const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: this.slack.url, LOG_LEVEL: 'silent' });
     const now = instantAt(this.bench.policy.timeZone, TODAY, '10:00');
+    const database = await this.bench.db.database();
+    // As `cobranza start` does: on PGlite, `cobranza import` reaches the database through the app.
+    this.channel = await startAppChannel({ policy: this.bench.policy, logger: pino({ level: 'silent' }) }, database);
     this.app = createApp({
       env,
       policy: this.bench.policy,
-      database: await this.bench.db.database(),
+      database,
       logger: pino({ level: 'silent' }),
       clock: () => now,
     });
@@ -64,6 +70,7 @@ export class BenchApp {
 
   async stop(): Promise<void> {
     this.driver?.disconnect();
+    await this.channel?.stop();
     await this.app.stop();
     await this.slack.stop();
   }

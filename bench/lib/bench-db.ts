@@ -4,12 +4,12 @@
 import { createReadStream, openAsBlob } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type postgres from 'postgres';
 import type { Database } from '../../src/db/database.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { migratePostgresDb } from '../../src/db/migrate.js';
-import { createPGlite, migratePGlite, pgliteDatabase } from '../../src/db/pglite.js';
+import { pgliteDatabase } from '../../src/db/pglite.js';
+import { PGliteWorker, type EmbeddedTransaction } from '../../src/db/pglite-worker.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 import { join } from 'node:path';
 import { packageDir } from '../../src/package-dir.js';
@@ -51,7 +51,7 @@ class Rollback extends Error {}
 
 // --- PGlite ----------------------------------------------------------------------------------
 
-function pgliteRaw(pg: PGlite | Transaction): Raw {
+function pgliteRaw(pg: PGliteWorker | EmbeddedTransaction): Raw {
   return {
     async query(text, params) {
       return (await pg.query(text, params)).rows as never;
@@ -67,16 +67,16 @@ function pgliteRaw(pg: PGlite | Transaction): Raw {
 }
 
 export function pgliteBenchDb(dataDir: string): BenchDb {
-  let open: { pg: PGlite; database: Database } | undefined;
+  let open: { pg: PGliteWorker; database: Database } | undefined;
   let statements = 0;
 
   async function ensure() {
     if (!open) {
       const releaseLock = lockDataDir(dataDir);
       try {
-        const pg = await createPGlite(dataDir);
-        await migratePGlite(pg);
-        open = { pg, database: pgliteDatabase(pg, releaseLock) };
+        // The product's engine: PGlite in a thread of its own, as the app opens it.
+        const pg = await PGliteWorker.open({ dataDir });
+        open = { pg, database: pgliteDatabase(pg, { dataDir, snapshot: () => pg.snapshot(), onClose: releaseLock }) };
       } catch (error) {
         releaseLock();
         throw error;
@@ -102,11 +102,16 @@ export function pgliteBenchDb(dataDir: string): BenchDb {
     raw,
     async transaction(work, options = {}) {
       const { pg } = await ensure();
-      return pg.transaction(async (tx) => {
-        const result = await work(pgliteRaw(tx));
-        if (options.rollback) await tx.rollback();
-        return result;
-      });
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      try {
+        await pg.transaction(async (tx) => {
+          result = await work(pgliteRaw(tx));
+          if (options.rollback) throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+      }
+      return result as Awaited<ReturnType<typeof work>>;
     },
     async prepared(name, text) {
       const { pg } = await ensure();

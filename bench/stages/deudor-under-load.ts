@@ -1,13 +1,8 @@
 // `/deudor` while the morning's heavy work runs: the alarms job (in the app's process, as
-// the scheduler runs it) and the nightly invoice import.
-//
-// On PostgreSQL the import is the CLI in its own process, repeated until the 1,000 commands
-// are answered, so that every command meets it. Embedded PGlite belongs to one process: the
-// CLI may not open the app's data directory, so the import runs inside the app's process,
-// on the app's handle, once. Once only, because PGlite runs one statement at a time and the
-// import's transaction holds it until it commits: with imports back to back a command, whose
-// look-up takes several statements, would wait for one import per statement.
-import { importFile } from '../../src/services/import/index.js';
+// the scheduler runs it) and the nightly invoice import, `cobranza import` repeated until
+// the 1,000 commands are answered, so that every command meets it. On PostgreSQL the CLI
+// imports in its own process; on PGlite it hands the file to the app through the data
+// directory's local channel, and the app imports it on its own database thread.
 import { describeError, ratioRow } from '../report.js';
 import { BenchApp, byKind, type CommandTiming } from '../lib/app.js';
 import { startCli } from '../lib/cli-process.js';
@@ -28,7 +23,7 @@ interface ImportLoop {
   endedAt: number | undefined;
 }
 
-/** Imports the next night's and then tonight's file, alternately, until stopped (PGlite: once). */
+/** Imports the next night's and then tonight's file, alternately, until stopped. */
 function importLoop(bench: Bench): ImportLoop {
   const files = [bench.files.invoicesNext, bench.files.invoices];
   const runs: ImportLoop['runs'] = [];
@@ -38,27 +33,18 @@ function importLoop(bench: Bench): ImportLoop {
   let running = false;
   const loop = (async () => {
     for (let i = 0; !stopping; i++) {
-      const file = files[i % 2]!;
-      if (bench.db.kind === 'postgres') {
-        const child = startCli(['import', 'invoices', file], bench.childEnv());
-        stopChild = () => child.stop();
-        running = true;
-        try {
-          const run = await child.done;
-          state.endedAt = performance.now();
-          runs.push({ ms: run.ms, peakRssMb: run.peakRssMb });
-          bench.processes.push({ stage: 'deudor-under-load (import)', peakRssMb: run.peakRssMb });
-        } catch (error) {
-          if (!stopping) throw error;
-        } finally {
-          running = false;
-        }
-      } else {
-        const started = performance.now();
-        await importFile(await bench.db.database(), bench.policy, 'invoices', file);
+      const child = startCli(['import', 'invoices', files[i % 2]!], bench.childEnv());
+      stopChild = () => child.stop();
+      running = true;
+      try {
+        const run = await child.done;
         state.endedAt = performance.now();
-        runs.push({ ms: performance.now() - started });
-        return;
+        runs.push({ ms: run.ms, peakRssMb: run.peakRssMb });
+        bench.processes.push({ stage: 'deudor-under-load (import)', peakRssMb: run.peakRssMb });
+      } catch (error) {
+        if (!stopping) throw error;
+      } finally {
+        running = false;
       }
     }
   })();
@@ -122,7 +108,7 @@ export const stage: Stage = {
             alarms_job: alarmsOutcome,
             commands_during_alarms_job: duringAlarms,
             imports: imports.runs.map((r) => ({ ms: Math.round(r.ms), ...(r.peakRssMb ? { peak_rss_mb: Math.round(r.peakRssMb) } : {}) })),
-            import_in: bench.db.kind === 'postgres' ? 'a CLI process of its own, repeated' : "the app's process, once (PGlite belongs to one process)",
+            import_in: bench.db.kind === 'postgres' ? 'a CLI process of its own, repeated' : "the app's process, handed over by the CLI through the local channel, repeated",
             commands_during_imports: imports.runs.length > 0 ? timings.filter((t) => t.offsetMs < importsUntil).length : 0,
           },
         }),
