@@ -1,6 +1,6 @@
 import { startAppChannel } from './app-channel.js';
 import { missingAlarmChannelLines } from './cli/alarm-channel-text.js';
-import type { CliContext } from './cli/context.js';
+import { servingOptions, type CliContext } from './cli/context.js';
 import { untilStopped } from './cli/until-stopped.js';
 import { missingAlarmChannels } from './config/alarm-channels.js';
 import { requireSlackEnv } from './config/env.js';
@@ -66,7 +66,7 @@ export async function runService(ctx: CliContext): Promise<void> {
   const bot = await verifiedBot(ctx);
   // SMTP_URL without MAIL_FROM stops the start here, naming MAIL_FROM.
   const mail = mailSettings(env);
-  const database = await openDatabase(env, (error) => logger.error({ err: error }, 'the embedded database stopped; starting it again'));
+  const database = await openDatabase(env, servingOptions(logger));
   let service: ReturnType<typeof createApp> | undefined;
   let port: number;
   try {

@@ -52,15 +52,17 @@ async function connectPostgres(url: string): Promise<postgres.Sql> {
   }
 }
 
-/**
- * Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite in a
- * thread of its own) and migrates it. `onEmbeddedStopped` hears of that thread's crash, after
- * which it starts again by itself.
- */
-export async function openDatabase(
-  env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>,
-  onEmbeddedStopped?: (error: EmbeddedDatabaseStopped) => void,
-): Promise<Database> {
+export interface OpenOptions {
+  /**
+   * For a process that serves while the database works (Slack, the local page): embedded
+   * PGlite runs in a thread of its own, and `onStopped` hears of that thread's crash, after
+   * which it starts again by itself. A one-shot command keeps PGlite on its main thread.
+   */
+  serving?: { onStopped: (error: EmbeddedDatabaseStopped) => void };
+}
+
+/** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite) and migrates it. */
+export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>, options: OpenOptions = {}): Promise<Database> {
   if (env.DATABASE_URL) {
     const sql = await connectPostgres(env.DATABASE_URL);
     try {
@@ -71,13 +73,20 @@ export async function openDatabase(
     }
     return postgresDatabase(sql);
   }
-  const release = lockDataDir(env.DATA_DIR);
+  const dataDir = env.DATA_DIR;
+  const release = lockDataDir(dataDir);
   try {
     // Loaded only here: a command on PostgreSQL starts without the embedded engine.
     const { pgliteDatabase } = await import('./pglite.js');
-    const { PGliteWorker } = await import('./pglite-worker.js');
-    const engine = await PGliteWorker.open({ dataDir: env.DATA_DIR }, onEmbeddedStopped);
-    return pgliteDatabase(engine, { dataDir: env.DATA_DIR, snapshot: () => engine.snapshot(), onClose: release });
+    if (options.serving) {
+      const { PGliteWorker } = await import('./pglite-worker.js');
+      const engine = await PGliteWorker.open({ dataDir }, options.serving.onStopped);
+      return pgliteDatabase(engine, { dataDir, snapshot: () => engine.snapshot(), onClose: release });
+    }
+    const [{ createPGlite, migratePGlite }, { snapshotWhileIdle }] = await Promise.all([import('./pglite-engine.js'), import('./backup.js')]);
+    const pg = await createPGlite(dataDir);
+    await migratePGlite(pg);
+    return pgliteDatabase(pg, { dataDir, snapshot: () => snapshotWhileIdle(pg, dataDir), onClose: release });
   } catch (error) {
     release();
     throw error;

@@ -9,7 +9,9 @@ import type { Statement } from './pglite-protocol.js';
 // transaction's end like any other. Such a read sees what the open transaction has written
 // so far, before it commits; a read-only transaction from outside is shared the same way.
 
-const READ_ONLY_VIOLATION = '25006';
+// Refused inside the shared savepoint: a write (read_only_sql_transaction), or a command
+// that runs only outside a transaction such as VACUUM (active_sql_transaction).
+const WAIT_FOR_COMMIT = new Set(['25006', '25001']);
 const GUEST = 'cobranza_shared_read';
 
 /** The transaction holding PGlite, and its statements in the order they are to run. */
@@ -66,7 +68,7 @@ async function leaveShared(host: Host): Promise<void> {
   await host.tx.exec(`ROLLBACK TO SAVEPOINT ${GUEST}; RELEASE SAVEPOINT ${GUEST}`);
 }
 
-const isReadOnlyViolation = (error: unknown) => (error as { code?: string }).code === READ_ONLY_VIOLATION;
+const mustWait = (error: unknown) => WAIT_FOR_COMMIT.has((error as { code?: string }).code ?? '');
 
 export class SharedReads {
   private host: Host | undefined;
@@ -108,7 +110,7 @@ export class SharedReads {
     try {
       return { ran: true, result: await runStatement(host.tx, statement) };
     } catch (error) {
-      if (isReadOnlyViolation(error)) return { ran: false };
+      if (mustWait(error)) return { ran: false };
       throw error;
     } finally {
       await leaveShared(host);

@@ -47,5 +47,6 @@ export async function demoCommand(ctx: CliContext, args: string[]): Promise<void
         ctx.out(t(policy.locale, 'demo.activity', { count: loaded.activitiesAdded }));
       },
     }),
+    'serving',
   );
 }

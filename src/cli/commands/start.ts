@@ -10,7 +10,7 @@ export async function startCommand(ctx: CliContext, args: string[]): Promise<voi
   const { values } = parseArgs({ args, options: { 'local-slack': { type: 'boolean', default: false } }, strict: true });
   if (values['local-slack']) {
     const { runLocalSlack } = await import('../../local-slack/run.js');
-    return withDatabase(ctx, (database) => runLocalSlack(ctx, database));
+    return withDatabase(ctx, (database) => runLocalSlack(ctx, database), 'serving');
   }
   // A missing Slack setting is reported before the app's modules (Bolt above all) load.
   requireSlackEnv(ctx.env);
