@@ -4,8 +4,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { hasEveryMigration, migrationsFolder } from './migrate.js';
 
+// The cache lives in the process's WebAssembly memory, which never shrinks; the operating
+// system caches the data files as well.
+const POSTGRESQL_CONF = ['shared_buffers = 32MB'];
+
 export function pgliteOptions() {
-  return { extensions: { pg_trgm } };
+  return { extensions: { pg_trgm }, postgresqlconf: POSTGRESQL_CONF };
 }
 
 /**

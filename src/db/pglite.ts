@@ -7,8 +7,9 @@ import * as schema from './schema/index.js';
 /** What a Database needs of the embedded engine: PGlite in this thread, or `PGliteWorker`. */
 export type EmbeddedClient = Pick<PGliteWorker, 'query' | 'transaction' | 'close'>;
 
-// COPY data is handed to PGlite as a blob; batching keeps memory bounded on large files.
-const COPY_BATCH_BYTES = 16 * 1024 * 1024;
+// COPY data is handed to PGlite as a blob, which it copies into its WebAssembly memory:
+// small batches keep that memory (which never shrinks) low, and each statement short.
+const COPY_BATCH_BYTES = 2 * 1024 * 1024;
 
 function bulkTx(tx: EmbeddedTransaction): BulkTx {
   return {
