@@ -12,8 +12,8 @@ import { askRunningApp, serveLocalChannel, type LocalChannel } from '../../src/d
 import { openDatabase } from '../../src/db/open.js';
 import { listUsers } from '../../src/services/users.js';
 
-// One "running app" for the file: this process opens an embedded data directory (taking its
-// lock) and serves the local channel with the app's handlers; the CLI runs as a child
+// One "running app" for the file: this process opens an embedded data directory as the app
+// does (taking its lock, PGlite in its thread) and serves the local channel with the app's handlers; the CLI runs as a child
 // process against the same DATA_DIR, as an admin's `cobranza import` beside `cobranza start`.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -26,7 +26,7 @@ let database: Database;
 let channel: LocalChannel;
 
 beforeAll(async () => {
-  database = await openDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+  database = await openDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined }, { serving: { onStopped: () => undefined } });
   channel = await serveLocalChannel(dataDir, appChannelHandlers(database, await loadPolicy(policyFile)));
 }, 60_000);
 
