@@ -137,7 +137,7 @@ export class PGliteWorker {
 
   /** A tar of the data directory, taken at a checkpoint while nothing else runs. */
   async snapshot(): Promise<Uint8Array> {
-    return new Uint8Array(await this.request<ArrayBuffer>({ op: 'snapshot' }));
+    return this.request<Uint8Array>({ op: 'snapshot' });
   }
 
   async close(): Promise<void> {
