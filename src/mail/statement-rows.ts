@@ -19,17 +19,10 @@ export interface StatementRow {
   overdue: boolean;
 }
 
-/** The column titles, in the order of {@link StatementRow}'s cells. */
-export interface StatementHeadings {
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  amount: string;
-  open: string;
-  daysOverdue: string;
-}
-
 export const COLUMNS = ['number', 'issueDate', 'dueDate', 'amount', 'open', 'daysOverdue'] as const;
+
+/** The column titles, in the order of {@link StatementRow}'s cells. */
+export type StatementHeadings = Record<(typeof COLUMNS)[number], string>;
 export type Column = (typeof COLUMNS)[number];
 /** Columns whose cells line up on the right (figures). */
 export const RIGHT_ALIGNED: ReadonlySet<Column> = new Set<Column>(['amount', 'open', 'daysOverdue']);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { runCobranza as cobranza, type CliRun } from '../support/cli-process.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { createPGlite } from '../../src/db/pglite-engine.js';
 import { SlackStandIn } from '../support/slack-stand-in.js';
@@ -18,37 +19,6 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 let dirs = 0;
 function freshDataDir(): string {
   return join(temp, `data-${++dirs}`);
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `node bin/cobranza.js …` with only the variables given (plus PATH and HOME). A
- * process still running after `killAfterMs` is killed and answers code null: a command
- * that should have stopped fails its test instead of outliving it.
- */
-function cobranza(args: string[], env: Record<string, string>, killAfterMs = 120_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/cobranza.js', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? temp, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
 
 /** A local port nothing listens on. */
@@ -248,7 +218,7 @@ describe.concurrent('cobranza CLI refusals', { timeout: 60_000 }, () => {
 // machine, not a measurement), so one that hangs, as a missing signing secret once did
 // holding DATA_DIR, fails instead of passing.
 describe.concurrent('cobranza start refuses a bad configuration with one line naming it', { timeout: 90_000 }, () => {
-  async function start(env: Record<string, string>): Promise<Run & { dataDir: string }> {
+  async function start(env: Record<string, string>): Promise<CliRun & { dataDir: string }> {
     const dataDir = freshDataDir();
     const run = await cobranza(['start'], { DATA_DIR: dataDir, PORT: String(await closedPort()), LOG_LEVEL: 'warn', ...env }, 60_000);
     return { ...run, dataDir };

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +10,11 @@ import type { Database } from '../../src/db/database.js';
 import { askRunningApp, serveLocalChannel, type LocalChannel } from '../../src/db/local-channel.js';
 import { openDatabase } from '../../src/db/open.js';
 import { listUsers } from '../../src/services/users.js';
+import { runCobranza, type CliRun } from '../support/cli-process.js';
 
 // One "running app" for the file: this process opens an embedded data directory as the app
 // does (taking its lock, PGlite in its thread) and serves the local channel with the app's handlers; the CLI runs as a child
 // process against the same DATA_DIR, as an admin's `cobranza import` beside `cobranza start`.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'cobranza-chan-'));
 const dataDir = join(temp, 'data');
@@ -36,30 +35,8 @@ afterAll(async () => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cobranza(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/cobranza.js', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? temp, DATA_DIR: dataDir, POLICY_FILE: policyFile, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const kill = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function cobranza(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCobranza(args, { DATA_DIR: dataDir, POLICY_FILE: policyFile, LOG_LEVEL: 'warn', ...env });
 }
 
 const slackIds = async () => (await listUsers(database.db)).map((u) => u.slackUserId).sort();
