@@ -76,7 +76,7 @@ export function pgliteBenchDb(dataDir: string): BenchDb {
       try {
         // The product's engine: PGlite in a thread of its own, as the app opens it.
         const pg = await PGliteWorker.open({ dataDir });
-        open = { pg, database: pgliteDatabase(pg, { dataDir, snapshot: () => pg.snapshot(), onClose: releaseLock }) };
+        open = { pg, database: pgliteDatabase(pg, { dataDir, snapshot: () => pg.snapshot(), onClose: releaseLock, shared: true }) };
       } catch (error) {
         releaseLock();
         throw error;

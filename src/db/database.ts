@@ -12,6 +12,12 @@ export interface BulkTx {
   run(text: string): Promise<number>;
   /** Runs `COPY table (cols) FROM STDIN WITH (FORMAT csv)` fed with CSV text chunks. */
   copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /**
+   * Whether long work over a whole table is cut into short statements (table-pieces.ts): on
+   * PGlite in the serving app, where each statement holds the one session that Slack's
+   * answers need too.
+   */
+  readonly piecewise: boolean;
 }
 
 export interface Database {

@@ -81,7 +81,7 @@ export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>, 
     if (options.serving) {
       const { PGliteWorker } = await import('./pglite-worker.js');
       const engine = await PGliteWorker.open({ dataDir }, options.serving.onStopped);
-      return pgliteDatabase(engine, { dataDir, snapshot: () => engine.snapshot(), onClose: release });
+      return pgliteDatabase(engine, { dataDir, snapshot: () => engine.snapshot(), onClose: release, shared: true });
     }
     const [{ createPGlite, migratePGlite }, { snapshotWhileIdle }] = await Promise.all([import('./pglite-engine.js'), import('./backup.js')]);
     const pg = await createPGlite(dataDir);

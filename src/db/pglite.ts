@@ -11,8 +11,9 @@ export type EmbeddedClient = Pick<PGliteWorker, 'query' | 'transaction' | 'close
 // small batches keep that memory (which never shrinks) low, and each statement short.
 const COPY_BATCH_BYTES = 2 * 1024 * 1024;
 
-function bulkTx(tx: EmbeddedTransaction): BulkTx {
+function bulkTx(tx: EmbeddedTransaction, piecewise: boolean): BulkTx {
   return {
+    piecewise,
     async query(text, params) {
       const result = await tx.query<Record<string, unknown>>(text, params);
       return result.rows as never;
@@ -54,12 +55,16 @@ export function heldDataDir(database: Database): { dataDir: string; snapshot: ()
   return dataDir && snapshot ? { dataDir, snapshot } : undefined;
 }
 
-export function pgliteDatabase(client: EmbeddedClient, held: Partial<Embedded> & { onClose?: () => void } = {}): Database {
+/**
+ * `shared`: the database answers others while an import writes (PGlite in its thread in the
+ * serving app), so the import's long statements are cut into pieces (see BulkTx.piecewise).
+ */
+export function pgliteDatabase(client: EmbeddedClient, held: Partial<Embedded> & { onClose?: () => void; shared?: boolean } = {}): Database {
   const db = drizzle({ client: client as unknown as PGlite, schema }) as unknown as Db;
   const database: Database = {
     kind: 'pglite',
     db,
-    bulk: (work) => client.transaction((tx) => work(bulkTx(tx))),
+    bulk: (work) => client.transaction((tx) => work(bulkTx(tx, held.shared === true))),
     async close() {
       await client.close();
       held.onClose?.();

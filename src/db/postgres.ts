@@ -19,6 +19,7 @@ export function postgresClient(url: string, max = 10) {
 
 function bulkTx(tx: postgres.TransactionSql): BulkTx {
   return {
+    piecewise: false,
     async query(text, params) {
       const rows = await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as never;

@@ -615,7 +615,7 @@ describe('storing a file', () => {
       database.bulk(async (tx) => {
         await tx.query('ANALYZE invoices');
         await tx.query(`CREATE TEMP TABLE ${stagingTable('invoices')} (line integer, ${stagingColumns(invoicesSpec).map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`);
-        const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${(await upsertStatement(tx, invoicesSpec.upsert)).text}`);
+        const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${(await upsertStatement(tx, invoicesSpec.upsert)).text(stagingTable('invoices'))}`);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });
     const first = await plan();

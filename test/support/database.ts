@@ -32,7 +32,7 @@ async function fileDatabase(): Promise<{ database: Database; drop: () => Promise
 /** The embedded engine as the app opens it, in its own thread, from the migrated dump (in memory). */
 export async function workerDatabase(onStopped?: (error: EmbeddedDatabaseStopped) => void): Promise<{ database: Database; engine: PGliteWorker }> {
   const engine = await PGliteWorker.open({ loadDataDir: new Uint8Array(await readFile(inject('pgliteDumpPath'))) }, onStopped);
-  return { database: pgliteDatabase(engine), engine };
+  return { database: pgliteDatabase(engine, { shared: true }), engine };
 }
 
 /**

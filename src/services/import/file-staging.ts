@@ -7,6 +7,7 @@ import type { ProblemList } from './errors.js';
 import { stagingColumns, stagingTable, type KindSpec } from './kind-spec.js';
 import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
+import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { HeaderLayout } from './import-header.js';
 import type { ImportOptions } from './types.js';
@@ -68,8 +69,11 @@ export class FileStaging {
   async heldTwice(tx: BulkTx): Promise<void> {
     const { digests } = this;
     if (!this.spec.lineDigests || !digests || this.held === 0 || this.staged === 0) return;
-    const found = await tx.query<{ line: number; digest: string } & Record<string, unknown>>(this.spec.lineDigests.storedOfStaged);
-    for (const row of found) {
+    const { storedOfStaged } = this.spec.lineDigests;
+    const pieces = await inPieces(tx, this.table, WRITE_PIECE_PAGES, (piece) =>
+      tx.query<{ line: number; digest: string } & Record<string, unknown>>(storedOfStaged(piece)),
+    );
+    for (const row of pieces.flat()) {
       const firstHeld = digests.lineOf(row.digest);
       if (firstHeld > 0) this.repeated(row.line, firstHeld, this.keyNames.map((name) => row[name]));
     }

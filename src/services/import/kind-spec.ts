@@ -3,6 +3,7 @@ import type { Locale, Policy } from '../../domain/policy.js';
 import { t } from '../../slack/i18n/index.js';
 import type { Cells } from './cells.js';
 import { DIGEST_COLUMN } from './line-digests.js';
+import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
 import type { ImportKind, ImportProblem } from './types.js';
 
 export type CheckRow = Record<string, unknown> & { line: number };
@@ -50,24 +51,29 @@ export interface KindSpec {
     /** What besides the line decides the row it stores (defaults taken from the policy). */
     context: (policy: Policy) => string[];
     /**
-     * Staged rows whose row is stored from another line: `line`, the key columns by their
-     * names in `columns`, and the stored `digest` in hex. Should the file hold that other
-     * line too, it holds the key twice.
+     * Staged rows of `staged` (a FROM item, see Upsert) whose row is stored from another
+     * line: `line`, the key columns by their names in `columns`, and the stored `digest` in
+     * hex. Should the file hold that other line too, it holds the key twice.
      */
-    storedOfStaged: string;
+    storedOfStaged: (staged: string) => string;
     /**
-     * Stores the digest of staged rows the upsert found unchanged: the same values from a
-     * line written differently (or read under other rules) are not read again next time.
+     * Stores the digest of staged rows (of `staged`) the upsert found unchanged: the same
+     * values from a line written differently (or read under other rules) are not read again
+     * next time.
      */
-    remember: string;
+    remember: (staged: string) => string;
   };
 }
 
-/** The upsert of a kind, in the form for a table that holds rows and for an empty one. */
+/**
+ * The upsert of a kind, in the form for a table that holds rows and for an empty one. Each
+ * form reads the staging table as `staged`, a FROM item: the whole table or a piece of it
+ * (see table-pieces.ts).
+ */
 export interface Upsert {
   table: string;
   /** Drops unchanged rows by comparing them with the stored ones first; answers one row `{ inserted, updated }`. */
-  compared: string;
+  compared: (staged: string) => string;
   /**
    * Nothing stored to compare with or to conflict with: a plain INSERT, without ON
    * CONFLICT's speculative insertion per row. Also the only safe form then: the planner
@@ -75,7 +81,7 @@ export interface Upsert {
    * table the statement itself is filling. Every row it writes is new, so its own row
    * count is the count of inserted rows, with nothing returned.
    */
-  plain: string;
+  plain: (staged: string) => string;
 }
 
 export const stagingTable = (kind: ImportKind) => `import_${kind}`;
@@ -156,8 +162,8 @@ export function upsertSql(options: {
   table: string;
   key: readonly string[];
   columns: readonly string[];
-  /** A SELECT over the staging table producing exactly `columns`, by those names. */
-  source: string;
+  /** A SELECT over `staged` (the staging table, or a piece of it) producing exactly `columns`, by those names. */
+  source: (staged: string) => string;
   /** Columns stored with a changed row but not compared: on their own they change nothing. */
   written?: readonly string[];
   touch?: string;
@@ -175,15 +181,16 @@ export function upsertSql(options: {
   // insertion for every row of a nightly re-export, most of which changed nothing.
   const unchanged = `WHERE NOT EXISTS (SELECT 1 FROM ${table} cur WHERE ${key.map((k) => `cur.${k} = src.${k}`).join(' AND ')}
                       AND ${row('cur')} IS NOT DISTINCT FROM ${row('src')})`;
-  const insert = `INSERT INTO ${table} AS t (${columns.join(', ')})
-    SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source}) src`;
+  const insert = (staged: string) => `INSERT INTO ${table} AS t (${columns.join(', ')})
+    SELECT ${columns.map((c) => `src.${c}`).join(', ')} FROM (${source(staged)}) src`;
   const counted = (statement: string) => `WITH changed AS (${statement}
     RETURNING (xmax = 0) AS inserted
   )
   SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM changed`;
   return {
     table,
-    compared: counted(`${insert}
+    compared: (staged) =>
+      counted(`${insert(staged)}
     ${unchanged}
     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${set.join(', ')}
     WHERE ${row('t')} IS DISTINCT FROM ${row('excluded')}`),
@@ -198,17 +205,20 @@ const holdsRows = async (tx: BulkTx, table: string) =>
  * The form of `upsert` for its table as it is now. An empty table is locked against other
  * writers before the plain form is chosen, so that no row can arrive to conflict with it.
  */
-export async function upsertStatement(tx: BulkTx, upsert: Upsert): Promise<{ text: string; plain: boolean }> {
+export async function upsertStatement(tx: BulkTx, upsert: Upsert): Promise<{ text: (staged: string) => string; plain: boolean }> {
   const compared = { text: upsert.compared, plain: false };
   if (await holdsRows(tx, upsert.table)) return compared;
   await tx.query(`LOCK TABLE ${upsert.table} IN SHARE ROW EXCLUSIVE MODE`);
   return (await holdsRows(tx, upsert.table)) ? compared : { text: upsert.plain, plain: true };
 }
 
-/** Runs the upsert in the form `upsertStatement` chose. */
-export async function runUpsert(tx: BulkTx, upsert: Upsert): Promise<{ inserted: number; updated: number }> {
+/** Runs the upsert over the staging table `staging`, in the form `upsertStatement` chose, piece by piece. */
+export async function runUpsert(tx: BulkTx, upsert: Upsert, staging: string): Promise<{ inserted: number; updated: number }> {
   const statement = await upsertStatement(tx, upsert);
-  if (statement.plain) return { inserted: await tx.run(statement.text), updated: 0 };
-  const [counts] = await tx.query<{ inserted: number; updated: number }>(statement.text);
-  return counts ?? { inserted: 0, updated: 0 };
+  const counts = await inPieces(tx, staging, WRITE_PIECE_PAGES, async (piece) => {
+    if (statement.plain) return { inserted: await tx.run(statement.text(piece)), updated: 0 };
+    const [row] = await tx.query<{ inserted: number; updated: number }>(statement.text(piece));
+    return row ?? { inserted: 0, updated: 0 };
+  });
+  return counts.reduce((sum, c) => ({ inserted: sum.inserted + c.inserted, updated: sum.updated + c.updated }), { inserted: 0, updated: 0 });
 }

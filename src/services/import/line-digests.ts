@@ -5,6 +5,7 @@
 import type { BulkTx } from '../../db/database.js';
 import type { CsvBatch } from './csv-reader.js';
 import { Hash64, HashSet64 } from './hash64.js';
+import { inPieces, READ_PIECE_PAGES } from './table-pieces.js';
 
 /** The column holding a row's line digest, in the stored table and in the staging one. */
 export const DIGEST_COLUMN = 'source_digest';
@@ -17,10 +18,13 @@ const READING_RULES = '1';
 
 /** The digests stored in `table`, 8 bytes each. */
 export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer> {
-  const [row] = await tx.query<{ digests: string | null }>(
-    `SELECT encode(string_agg(${DIGEST_COLUMN}, ''::bytea), 'hex') AS digests FROM ${table} WHERE ${DIGEST_COLUMN} IS NOT NULL`,
-  );
-  return Buffer.from(row?.digests ?? '', 'hex');
+  const pieces = await inPieces(tx, table, READ_PIECE_PAGES, async (piece) => {
+    const [row] = await tx.query<{ digests: string | null }>(
+      `SELECT encode(string_agg(${DIGEST_COLUMN}, ''::bytea), 'hex') AS digests FROM ${piece} t WHERE ${DIGEST_COLUMN} IS NOT NULL`,
+    );
+    return Buffer.from(row?.digests ?? '', 'hex');
+  });
+  return Buffer.concat(pieces);
 }
 
 export class LineDigests {

@@ -6,15 +6,16 @@ import { ImportError, ProblemList } from './errors.js';
 import { FileStaging } from './file-staging.js';
 import { checkStaged, KEEP } from './import-checks.js';
 import { readHeaderBatch, syntaxProblem } from './import-header.js';
-import type { KindSpec } from './kind-spec.js';
+import { stagingTable, type KindSpec } from './kind-spec.js';
 import { upsertStaged } from './staged-upsert.js';
+import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
 /**
  * Reads, checks and stores one file in one transaction; any problem leaves the database as
  * it was. The file is streamed: each row is checked in JS and written as CSV text to COPY
  * into a temporary staging table; references and repeated keys are then checked in SQL
- * over the whole file, and one upsert stores it.
+ * over the whole file, and the upsert stores it (in pieces on PGlite, see table-pieces.ts).
  */
 export async function runImport(
   database: Database,
@@ -74,7 +75,10 @@ async function importBatches(
     onProgress?.({ phase: 'storing', rows: staging.rows });
     const { inserted, updated } = await upsertStaged(tx, spec, problems, file, locale);
     // Some staged rows held the values stored already: keep their new digests.
-    if (spec.lineDigests && inserted + updated < staging.staged) await tx.query(spec.lineDigests.remember);
+    const { lineDigests } = spec;
+    if (lineDigests && inserted + updated < staging.staged) {
+      await inPieces(tx, stagingTable(spec.kind), WRITE_PIECE_PAGES, (piece) => tx.run(lineDigests.remember(piece)));
+    }
     return summary(inserted, updated);
   });
 }

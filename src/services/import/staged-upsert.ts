@@ -2,7 +2,7 @@ import type { BulkTx } from '../../db/database.js';
 import type { Locale } from '../../domain/policy.js';
 import { ImportError, type ProblemList } from './errors.js';
 import { runChecks } from './import-checks.js';
-import { runUpsert, type KindSpec } from './kind-spec.js';
+import { runUpsert, stagingTable, type KindSpec } from './kind-spec.js';
 
 /** The statement was refused by a NOT NULL column or by a key met twice: a check will say where. */
 function isRefusal(error: unknown): boolean {
@@ -23,7 +23,7 @@ export async function upsertStaged(
 ): Promise<{ inserted: number; updated: number }> {
   await tx.query('SAVEPOINT import_upsert');
   try {
-    return await runUpsert(tx, spec.upsert);
+    return await runUpsert(tx, spec.upsert, stagingTable(spec.kind));
   } catch (error) {
     if (!isRefusal(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT import_upsert');

@@ -46,8 +46,9 @@ export const contactsSpec: KindSpec = {
     table: 'contacts',
     key: ['debtor_id', 'name'],
     columns: ['debtor_id', 'name', 'level', 'phone', 'email', 'whatsapp'],
-    source: `SELECT d.id AS debtor_id, s.name, s.level, s.phone, s.email, s.whatsapp
-             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+    source: (staged) =>
+      `SELECT d.id AS debtor_id, s.name, s.level, s.phone, s.email, s.whatsapp
+       FROM ${staged} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
     // A bounced address stops notices until the ERP changes it: a new address clears the bounce.
     alsoSet: [BOUNCE_CLEARED('email_bounced_at'), BOUNCE_CLEARED('email_bounce_reason')],
   }),

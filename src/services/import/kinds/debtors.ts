@@ -54,8 +54,9 @@ export const debtorsSpec: KindSpec = {
     table: 'debtors',
     key: ['external_id'],
     columns: ['external_id', 'name', 'search_name', 'tax_id', 'tax_id_key', 'segment', 'risk', 'collector_id', 'credit_status'],
-    source: `SELECT s.external_id, s.name, s.search_name, s.tax_id, s.tax_id_key, s.segment, s.risk, u.id AS collector_id, s.credit_status
-             FROM ${table} s LEFT JOIN users u ON u.slack_user_id = s.collector_slack_id`,
+    source: (staged) =>
+      `SELECT s.external_id, s.name, s.search_name, s.tax_id, s.tax_id_key, s.segment, s.risk, u.id AS collector_id, s.credit_status
+       FROM ${staged} s LEFT JOIN users u ON u.slack_user_id = s.collector_slack_id`,
     touch: 'updated_at',
   }),
 };

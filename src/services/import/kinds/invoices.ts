@@ -41,8 +41,9 @@ export const invoicesSpec: KindSpec = {
     table: 'invoices',
     key: ['external_id'],
     columns: ['external_id', 'debtor_id', 'number', 'issue_date', 'due_date', 'amount', 'open_amount', 'currency', DIGEST_COLUMN],
-    source: `SELECT s.external_id, d.id AS debtor_id, s.number, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency, s.${DIGEST_COLUMN}
-             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
+    source: (staged) =>
+      `SELECT s.external_id, d.id AS debtor_id, s.number, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency, s.${DIGEST_COLUMN}
+       FROM ${staged} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id`,
     written: [DIGEST_COLUMN],
     touch: 'updated_at',
   }),
@@ -51,9 +52,11 @@ export const invoicesSpec: KindSpec = {
     // The same line reads as another amount or date under other csv settings; the default
     // ones add nothing, so digests stored before these settings existed still match.
     context: ({ currency, csv }) => (csv.decimalSeparator === '.' && csv.dateFormat === 'YYYY-MM-DD' ? [currency] : [currency, csv.decimalSeparator, csv.dateFormat]),
-    storedOfStaged: `SELECT s.line, s.external_id, encode(t.${DIGEST_COLUMN}, 'hex') AS digest FROM ${table} s
-                     JOIN invoices t ON t.external_id = s.external_id AND t.${DIGEST_COLUMN} <> s.${DIGEST_COLUMN}`,
-    remember: `UPDATE invoices t SET ${DIGEST_COLUMN} = s.${DIGEST_COLUMN} FROM ${table} s
-               WHERE t.external_id = s.external_id AND t.${DIGEST_COLUMN} IS DISTINCT FROM s.${DIGEST_COLUMN}`,
+    storedOfStaged: (staged) =>
+      `SELECT s.line, s.external_id, encode(t.${DIGEST_COLUMN}, 'hex') AS digest FROM ${staged} s
+       JOIN invoices t ON t.external_id = s.external_id AND t.${DIGEST_COLUMN} <> s.${DIGEST_COLUMN}`,
+    remember: (staged) =>
+      `UPDATE invoices t SET ${DIGEST_COLUMN} = s.${DIGEST_COLUMN} FROM ${staged} s
+       WHERE t.external_id = s.external_id AND t.${DIGEST_COLUMN} IS DISTINCT FROM s.${DIGEST_COLUMN}`,
   },
 };

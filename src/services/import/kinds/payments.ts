@@ -56,9 +56,10 @@ export const paymentsSpec: KindSpec = {
     table: 'payments',
     key: ['external_id'],
     columns: ['external_id', 'debtor_id', 'invoice_id', 'paid_on', 'amount', 'currency', 'method', 'reference'],
-    source: `SELECT s.external_id, CASE WHEN s.invoice_external_id IS NULL OR i.debtor_id = d.id THEN d.id END AS debtor_id, i.id AS invoice_id, s.paid_on, s.amount, s.currency, s.method, s.reference
-             FROM ${table} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id
-             LEFT JOIN invoices i ON i.external_id = s.invoice_external_id`,
+    source: (staged) =>
+      `SELECT s.external_id, CASE WHEN s.invoice_external_id IS NULL OR i.debtor_id = d.id THEN d.id END AS debtor_id, i.id AS invoice_id, s.paid_on, s.amount, s.currency, s.method, s.reference
+       FROM ${staged} s LEFT JOIN debtors d ON d.external_id = s.debtor_external_id
+       LEFT JOIN invoices i ON i.external_id = s.invoice_external_id`,
     touch: 'updated_at',
   }),
 };

@@ -40,7 +40,8 @@ export const usersSpec: KindSpec = {
     table: 'users',
     key: ['slack_user_id'],
     columns: ['slack_user_id', 'name', 'email', 'role', 'team_id'],
-    source: `SELECT s.slack_user_id, s.name, s.email, s.role, t.id AS team_id FROM ${table} s LEFT JOIN teams t ON t.name = s.team`,
+    source: (staged) =>
+      `SELECT s.slack_user_id, s.name, s.email, s.role, t.id AS team_id FROM ${staged} s LEFT JOIN teams t ON t.name = s.team`,
     touch: 'updated_at',
   }),
 };
