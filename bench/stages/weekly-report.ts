@@ -1,10 +1,10 @@
 // Monday's weekly report for every team: the product's weekly-report job (every
 // collector's figures, the message, one chart per currency rendered to PNG, all queued in
-// the outbox) against the figures' queries alone (`weeklyReport` for each team, in a
+// the outbox) against the figures' queries alone (`weeklyReports` for every team, in a
 // transaction rolled back): what the message and the chart add to reading the numbers.
 import { reportWeekOf } from '../../src/domain/report-week.js';
 import { weeklyReportJob } from '../../src/jobs/weekly-report.js';
-import { teamsWithReports, weeklyReport } from '../../src/services/report/index.js';
+import { teamsWithReports, weeklyReports } from '../../src/services/report/index.js';
 import { jobRenderer } from '../../src/slack/job-renderer.js';
 import { failedRow, ratioRow, type StageRow } from '../report.js';
 import { TODAY, type Bench, type Stage } from '../lib/context.js';
@@ -21,9 +21,9 @@ async function measure(bench: Bench): Promise<StageRow> {
   const t0 = performance.now();
   const collectors = await db
     .transaction(async (tx) => {
-      let count = 0;
-      for (const team of await teamsWithReports(tx)) count += (await weeklyReport(tx, policy, { teamId: team.id, week, today: TODAY })).collectors.length;
-      throw new Rollback(count);
+      const teamIds = (await teamsWithReports(tx)).map((t) => t.id);
+      const reports = await weeklyReports(tx, policy, { teamIds, week, today: TODAY });
+      throw new Rollback(reports.reduce((count, r) => count + r.collectors.length, 0));
     })
     .catch((error: unknown) => {
       if (error instanceof Rollback) return error.count;

@@ -1,7 +1,7 @@
 import { isoWeekday, type IsoDate } from '../domain/calendar.js';
 import { reportWeekOf } from '../domain/report-week.js';
 import { enqueueMessages, enqueueUploads } from '../services/outbox.js';
-import { teamsWithReports, weeklyReport } from '../services/report/index.js';
+import { teamsWithReports, weeklyReports } from '../services/report/index.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
 
@@ -28,9 +28,11 @@ export async function weeklyReportJob(deps: JobDeps, date: IsoDate): Promise<Job
     date,
     async (tx) => {
       const summary: WeeklyReportSummary = { teams: 0, messages: 0, charts: 0 };
-      for (const team of await teamsWithReports(tx)) {
+      const teams = await teamsWithReports(tx);
+      const reports = await weeklyReports(tx, policy, { teamIds: teams.map((t) => t.id), week, today: date });
+      for (const [i, team] of teams.entries()) {
         const channel = team.alarmChannel!;
-        const report = await weeklyReport(tx, policy, { teamId: team.id, week, today: date });
+        const report = reports[i]!;
         const ref = `weekly-report:${team.id}:${week.label}`;
         // The message first, then its charts: a channel's rows go out in id order.
         await enqueueMessages(tx, [{ channel, payload: deps.render.weeklyReport(report), ref }]);

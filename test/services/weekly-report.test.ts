@@ -5,7 +5,7 @@ import type { PromiseState } from '../../src/domain/vocabulary.js';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import { alarmsJob } from '../../src/jobs/alarms.js';
 import type { JobRenderer } from '../../src/jobs/job-deps.js';
-import { recordReceivableHistory, reportWeek, teamsWithReports, weeklyReport, type MoneyFigures } from '../../src/services/report/index.js';
+import { recordReceivableHistory, reportWeek, teamsWithReports, weeklyReport, weeklyReports, type MoneyFigures } from '../../src/services/report/index.js';
 import { syncTeams } from '../../src/services/teams.js';
 import { describe, expect, test } from '../support/database.js';
 import { seedDebtor, seedUser } from '../support/seed.js';
@@ -424,6 +424,19 @@ describe('weeklyReport', () => {
     expect(eur!.cei).toBeNull();
     expect(eur!.dso).toBeNull();
     expect(report.collectors[0]!.money.EUR!.overdueFourWeeksAgo).toBeNull();
+  });
+});
+
+describe('weeklyReports', () => {
+  test("several teams at once: each one's report, in the order asked", async ({ database }) => {
+    const { db } = database;
+    const s = await dataSet(db);
+    const [, , vacia] = await syncTeams(db, { ...policy, teams: [...policy.teams, { name: 'Vacía' }] });
+    const teamIds = [s.sur.id, vacia!.id, s.norte.id];
+    const each = [];
+    for (const teamId of teamIds) each.push(await weeklyReport(db, policy, { teamId, week: WEEK, today: TODAY }));
+    expect(await weeklyReports(db, policy, { teamIds, week: WEEK, today: TODAY })).toEqual(each);
+    expect(await weeklyReports(db, policy, { teamIds: [], week: WEEK, today: TODAY })).toEqual([]);
   });
 });
 

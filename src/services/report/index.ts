@@ -1,5 +1,5 @@
 export { recordReceivableHistory } from './history.js';
-export { weeklyReport, HISTORY_WEEKS, type WeeklyReportInput } from './weekly-report.js';
+export { weeklyReport, weeklyReports, HISTORY_WEEKS, type WeeklyReportInput, type WeeklyReportsInput } from './weekly-report.js';
 export { teamsWithReports } from './teams.js';
 export { isWeekLabel, previousWeek, reportWeek, reportWeekOf, weeksEndingWith } from './week.js';
 export type * from './types.js';

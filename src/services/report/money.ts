@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { queryRows } from '../../db/query-rows.js';
 import { AGING_BUCKETS, type AgingBucket } from '../../domain/aging.js';
 import { addDays, type IsoDate } from '../../domain/calendar.js';
-import { scopedDebtors, scopedHistory, type TeamScope } from './scope.js';
+import { historyTeam, scopedDebtors, scopedHistory, type ReportScope } from './scope.js';
 import type { ReportWeek } from './types.js';
 
 // Every amount here is in minor units of one currency: sums are grouped by currency and
@@ -22,7 +22,7 @@ export function openOf(aging: Record<AgingBucket, number>): number {
   return AGING_BUCKETS.reduce((sum, b) => sum + aging[b], 0);
 }
 
-/** Money that moved in one week, by person (the debtor's current collector; null: none) and currency. */
+/** Money a team saw move in one week, by person (the debtor's current collector; null: none) and currency. */
 export interface WeekFlows {
   /** Keyed by the week's Monday, then currency: the team's collected amount. */
   collectedByWeek: Map<IsoDate, Map<string, number>>;
@@ -40,32 +40,38 @@ function add<K>(map: Map<K, Map<string, number>>, key: K, currency: string, amou
   inner.set(currency, (inner.get(currency) ?? 0) + amount);
 }
 
-type FlowRow = { kind: string; week_start: string; collector_id: number | null; currency: string; amount: number | string };
+/** An entry per team of the scope, each made by `empty`. */
+function perTeam<T>(scope: ReportScope, empty: () => T): Map<number, T> {
+  return new Map(scope.teams.map((t) => [t.id, empty()]));
+}
+
+type FlowRow = { kind: string; team_id: number; week_start: string; collector_id: number | null; currency: string; amount: number | string };
 
 /**
- * In one query, for the team's debtors:
+ * In one query, for the debtors of each team of the scope (keyed by team id):
  * - collected: payments whose `paid_on` falls in a week, credited to the debtor's current
  *   collector, per currency (for every week from `first.start` to `week.end`);
  * - promisedDue: promises (not cancelled, whatever else their state) whose `promised_on`
  *   falls in `week`, their amount per currency, credited to the debtor's current collector.
  */
-export async function weekFlows(db: Db, scope: TeamScope, week: ReportWeek, first: ReportWeek): Promise<WeekFlows> {
+export async function weekFlows(db: Db, scope: ReportScope, week: ReportWeek, first: ReportWeek): Promise<Map<number, WeekFlows>> {
   const rows = await queryRows<FlowRow>(
     db,
     sql`
-    select 'collected' as kind, (p.paid_on - (extract(isodow from p.paid_on)::int - 1))::text as week_start,
+    select 'collected' as kind, s.team_id, (p.paid_on - (extract(isodow from p.paid_on)::int - 1))::text as week_start,
            s.collector_id, p.currency::text as currency, sum(p.amount) as amount
     from payments p join ${scopedDebtors(scope)} on s.debtor_id = p.debtor_id
     where p.paid_on between ${first.start}::date and ${week.end}::date
-    group by 2, 3, 4
+    group by 2, 3, 4, 5
     union all
-    select 'promised', ${week.start}::text, s.collector_id, pr.currency::text, sum(pr.amount)
+    select 'promised', s.team_id, ${week.start}::text, s.collector_id, pr.currency::text, sum(pr.amount)
     from promises pr join ${scopedDebtors(scope)} on s.debtor_id = pr.debtor_id
     where pr.promised_on between ${week.start}::date and ${week.end}::date and pr.state <> 'cancelled'
-    group by 2, 3, 4`,
+    group by 2, 3, 4, 5`,
   );
-  const flows: WeekFlows = { collectedByWeek: new Map(), collected: new Map(), promisedDue: new Map() };
+  const result = perTeam<WeekFlows>(scope, () => ({ collectedByWeek: new Map(), collected: new Map(), promisedDue: new Map() }));
   for (const r of rows) {
+    const flows = result.get(Number(r.team_id))!;
     const amount = Number(r.amount);
     const collector = r.collector_id === null ? null : Number(r.collector_id);
     if (r.kind === 'promised') add(flows.promisedDue, collector, r.currency, amount);
@@ -74,7 +80,7 @@ export async function weekFlows(db: Db, scope: TeamScope, week: ReportWeek, firs
       if (r.week_start === week.start) add(flows.collected, collector, r.currency, amount);
     }
   }
-  return flows;
+  return result;
 }
 
 /** What `receivable_history` says was owed as of one date, for the team. */
@@ -87,15 +93,23 @@ export interface Position {
   byCollector: Map<number | null, Map<string, Record<AgingBucket, number>>>;
 }
 
-type PositionRow = { target: string; day: string | null; collector_id: number | null; currency: string | null; bucket: string | null; open: number | string | null };
+type PositionRow = {
+  target: string;
+  day: string | null;
+  team_id: number | null;
+  collector_id: number | null;
+  currency: string | null;
+  bucket: string | null;
+  open: number | string | null;
+};
 
 /**
- * In one query, the team's aging as of each date in `asOf` (the week ends of the report's
+ * In one query, each team's aging as of each date in `asOf` (the week ends of the report's
  * history): the rows of `receivable_history` of the latest day on or before that date. The
  * day is looked up across all teams, since the alarms job records every team at once: a team
- * with nothing owed that day is owed nothing, not taken from an older day.
+ * with nothing owed that day is owed nothing, not taken from an older day. Keyed by team id.
  */
-export async function positions(db: Db, scope: TeamScope, asOf: readonly IsoDate[]): Promise<Map<IsoDate, Position>> {
+export async function positions(db: Db, scope: ReportScope, asOf: readonly IsoDate[]): Promise<Map<number, Map<IsoDate, Position>>> {
   const rows = await queryRows<PositionRow>(
     db,
     sql`
@@ -104,29 +118,28 @@ export async function positions(db: Db, scope: TeamScope, asOf: readonly IsoDate
     ), resolved as (
       select target, (select max(day) from receivable_history where day <= target) as day from targets
     )
-    select r.target::text as target, r.day::text as day, h.collector_id, h.currency, h.bucket, sum(h.open) as open
+    select r.target::text as target, r.day::text as day, ${historyTeam(scope)} as team_id, h.collector_id, h.currency, h.bucket, sum(h.open) as open
     from resolved r left join receivable_history h on h.day = r.day and ${scopedHistory(scope)}
-    group by r.target, r.day, h.collector_id, h.currency, h.bucket`,
+    group by 1, 2, 3, 4, 5, 6`,
   );
-  const result = new Map<IsoDate, Position>();
-  for (const date of asOf) result.set(date, { day: null, team: new Map(), byCollector: new Map() });
+  const result = perTeam(scope, () => new Map(asOf.map((date): [IsoDate, Position] => [date, { day: null, team: new Map(), byCollector: new Map() }])));
   for (const r of rows) {
-    const position = result.get(r.target)!;
-    position.day = r.day;
-    if (r.currency === null || r.bucket === null) continue;
-    const bucket = r.bucket as AgingBucket;
-    const open = Number(r.open);
-    let team = position.team.get(r.currency);
-    if (!team) position.team.set(r.currency, (team = emptyAging()));
-    team[bucket] += open;
-    const collector = r.collector_id === null ? null : Number(r.collector_id);
-    let byCurrency = position.byCollector.get(collector);
-    if (!byCurrency) position.byCollector.set(collector, (byCurrency = new Map<string, Record<AgingBucket, number>>()));
-    let aging = byCurrency.get(r.currency);
-    if (!aging) byCurrency.set(r.currency, (aging = emptyAging()));
-    aging[bucket] += open;
+    for (const byDate of result.values()) byDate.get(r.target)!.day = r.day;
+    if (r.team_id === null || r.currency === null || r.bucket === null) continue;
+    addPosition(result.get(Number(r.team_id))!.get(r.target)!, r.collector_id === null ? null : Number(r.collector_id), r.currency, r.bucket as AgingBucket, Number(r.open));
   }
   return result;
+}
+
+function addPosition(position: Position, collector: number | null, currency: string, bucket: AgingBucket, open: number) {
+  let team = position.team.get(currency);
+  if (!team) position.team.set(currency, (team = emptyAging()));
+  team[bucket] += open;
+  let byCurrency = position.byCollector.get(collector);
+  if (!byCurrency) position.byCollector.set(collector, (byCurrency = new Map<string, Record<AgingBucket, number>>()));
+  let aging = byCurrency.get(currency);
+  if (!aging) byCurrency.set(currency, (aging = emptyAging()));
+  aging[bucket] += open;
 }
 
 /** Credit sales per currency: the amounts of the team's invoices issued in a period. */
@@ -138,49 +151,60 @@ export interface Sales {
 }
 
 /**
- * In one query, per currency, the sum of `amount` of the team's invoices (whatever is still
- * open) with `issue_date` in the 28 and in the 90 days ending at `end`.
+ * In one query, per team of the scope (keyed by team id) and currency, the sum of `amount`
+ * of the team's invoices (whatever is still open) with `issue_date` in the 28 and in the 90
+ * days ending at `end`.
  */
-export async function sales(db: Db, scope: TeamScope, end: IsoDate): Promise<Map<string, Sales>> {
-  const rows = await queryRows<{ currency: string; four_weeks: number | string; ninety_days: number | string }>(
+export async function sales(db: Db, scope: ReportScope, end: IsoDate): Promise<Map<number, Map<string, Sales>>> {
+  const rows = await queryRows<{ team_id: number; currency: string; four_weeks: number | string; ninety_days: number | string }>(
     db,
     sql`
-    select i.currency::text as currency,
-           coalesce(sum(i.amount) filter (where i.issue_date >= ${addDays(end, -27)}::date), 0) as four_weeks,
-           sum(i.amount) as ninety_days
-    from invoices i join ${scopedDebtors(scope)} on s.debtor_id = i.debtor_id
-    where i.issue_date between ${addDays(end, -89)}::date and ${end}::date
-    group by 1`,
+    select s.team_id, i.currency, sum(i.four_weeks) as four_weeks, sum(i.ninety_days) as ninety_days
+    from (
+      select debtor_id, currency::text as currency, sum(amount) as ninety_days,
+             coalesce(sum(amount) filter (where issue_date >= ${addDays(end, -27)}::date), 0) as four_weeks
+      from invoices
+      where issue_date between ${addDays(end, -89)}::date and ${end}::date
+      group by 1, 2
+    ) i join ${scopedDebtors(scope)} on s.debtor_id = i.debtor_id
+    group by 1, 2`,
   );
-  return new Map(rows.map((r) => [r.currency, { fourWeeks: Number(r.four_weeks), ninetyDays: Number(r.ninety_days) }]));
+  const result = perTeam(scope, () => new Map<string, Sales>());
+  for (const r of rows) result.get(Number(r.team_id))!.set(r.currency, { fourWeeks: Number(r.four_weeks), ninetyDays: Number(r.ninety_days) });
+  return result;
 }
 
 export type TopOverdue = Array<{ debtorId: number; name: string; overdue: number }>;
 
 /**
- * In one query, per currency, the ten debtors of the team owing the most overdue money,
- * largest first, from the live invoices (not the history): open amount (> 0) of invoices
- * with `due_date` before `cutoff`. For a past week the cutoff is the day after the week's
- * end, so an invoice due on the Sunday counts: it is overdue when the report goes out.
+ * In one query, per team of the scope (keyed by team id) and currency, the ten debtors of
+ * the team owing the most overdue money, largest first, from the live invoices (not the
+ * history): open amount (> 0) of invoices with `due_date` before `cutoff`. For a past week
+ * the cutoff is the day after the week's end, so an invoice due on the Sunday counts: it is
+ * overdue when the report goes out.
  */
-export async function topOverdue(db: Db, scope: TeamScope, cutoff: IsoDate, limit = 10): Promise<Map<string, TopOverdue>> {
-  const rows = await queryRows<{ currency: string; debtor_id: number; name: string; overdue: number | string }>(
+export async function topOverdue(db: Db, scope: ReportScope, cutoff: IsoDate, limit = 10): Promise<Map<number, Map<string, TopOverdue>>> {
+  const rows = await queryRows<{ team_id: number; currency: string; debtor_id: number; name: string; overdue: number | string }>(
     db,
     sql`
-    select currency, debtor_id, name, overdue from (
-      select i.currency::text as currency, d.id as debtor_id, d.name, sum(i.open_amount) as overdue,
-             row_number() over (partition by i.currency order by sum(i.open_amount) desc, d.name, d.id) as rank
-      from invoices i join ${scopedDebtors(scope)} on s.debtor_id = i.debtor_id join debtors d on d.id = i.debtor_id
-      where i.open_amount > 0 and i.due_date < ${cutoff}::date
-      group by i.currency, d.id, d.name
+    select team_id, currency, debtor_id, name, overdue from (
+      select s.team_id, i.currency, d.id as debtor_id, d.name, i.overdue,
+             row_number() over (partition by s.team_id, i.currency order by i.overdue desc, d.name, d.id) as rank
+      from (
+        select debtor_id, currency::text as currency, sum(open_amount) as overdue
+        from invoices
+        where open_amount > 0 and due_date < ${cutoff}::date
+        group by 1, 2
+      ) i join ${scopedDebtors(scope)} on s.debtor_id = i.debtor_id join debtors d on d.id = i.debtor_id
     ) ranked
     where rank <= ${limit}
-    order by currency, rank`,
+    order by team_id, currency, rank`,
   );
-  const result = new Map<string, TopOverdue>();
+  const result = perTeam(scope, () => new Map<string, TopOverdue>());
   for (const r of rows) {
-    let list = result.get(r.currency);
-    if (!list) result.set(r.currency, (list = []));
+    const byCurrency = result.get(Number(r.team_id))!;
+    let list = byCurrency.get(r.currency);
+    if (!list) byCurrency.set(r.currency, (list = []));
     list.push({ debtorId: Number(r.debtor_id), name: r.name, overdue: Number(r.overdue) });
   }
   return result;

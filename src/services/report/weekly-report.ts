@@ -1,22 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { users } from '../../db/schema/index.js';
 import type { AgingBucket } from '../../domain/aging.js';
 import { addDays, type IsoDate } from '../../domain/calendar.js';
 import type { Policy } from '../../domain/policy.js';
 import { weeksEndingWith } from '../../domain/report-week.js';
-import { emptyActivity, weekActivity } from './activity.js';
-import { emptyAging, openOf, overdueOf, positions, sales, topOverdue, weekFlows, type Position } from './money.js';
+import { emptyActivity, weekActivity, type TeamActivity } from './activity.js';
+import { emptyAging, openOf, overdueOf, positions, sales, topOverdue, weekFlows, type Position, type Sales, type TopOverdue, type WeekFlows } from './money.js';
 import { collectionEffectiveness, daysSalesOutstanding } from './ratios.js';
-import { teamScope } from './scope.js';
+import { reportScope } from './scope.js';
 import type { CollectorReport, CurrencyReport, MoneyFigures, ReportWeek, WeeklyReport } from './types.js';
 
-export interface WeeklyReportInput {
-  teamId: number;
+export interface WeeklyReportsInput {
+  /** The teams reported, in the order of the answer. */
+  teamIds: readonly number[];
   week: ReportWeek;
   /** The day the report is made: an invoice counts as overdue in `topOverdue` only if due before it. */
   today: IsoDate;
 }
+
+export type WeeklyReportInput = Omit<WeeklyReportsInput, 'teamIds'> & { teamId: number };
 
 /** How many weeks the report's history (and chart) shows, this one included. */
 export const HISTORY_WEEKS = 12;
@@ -51,8 +54,15 @@ export const HISTORY_WEEKS = 12;
  * Currencies: the policy's currency first, then by code.
  */
 export async function weeklyReport(db: Db, policy: Policy, input: WeeklyReportInput): Promise<WeeklyReport> {
+  const [report] = await weeklyReports(db, policy, { ...input, teamIds: [input.teamId] });
+  return report!;
+}
+
+/** `weeklyReport` for several teams, each figure read once for all of them. */
+export async function weeklyReports(db: Db, policy: Policy, input: WeeklyReportsInput): Promise<WeeklyReport[]> {
   const { week, today } = input;
-  const scope = await teamScope(db, policy, input.teamId);
+  if (input.teamIds.length === 0) return [];
+  const scope = await reportScope(db, policy, input.teamIds);
   const weeks = weeksEndingWith(week, HISTORY_WEEKS);
   const fourWeeksBefore = addDays(week.end, -28);
   const dayAfter = addDays(week.end, 1);
@@ -64,29 +74,67 @@ export async function weeklyReport(db: Db, policy: Policy, input: WeeklyReportIn
     positions(db, scope, [...new Set([...weeks.map((w) => w.end), fourWeeksBefore])]),
     sales(db, scope, week.end),
     topOverdue(db, scope, cutoff),
-    db.select({ id: users.id, name: users.name, slackUserId: users.slackUserId, role: users.role }).from(users).where(eq(users.teamId, scope.team.id)),
+    db
+      .select({ id: users.id, name: users.name, slackUserId: users.slackUserId, role: users.role, teamId: users.teamId })
+      .from(users)
+      .where(inArray(users.teamId, [...input.teamIds])),
   ]);
-  const now = position.get(week.end)!;
-  const before = position.get(fourWeeksBefore)!;
 
-  const moneyOf = (
-    collected: Map<string, number> | undefined,
-    promised: Map<string, number> | undefined,
-    agingNow: Map<string, Record<AgingBucket, number>> | undefined,
-    agingBefore: Map<string, Record<AgingBucket, number>> | undefined,
-    beforeDay: Position['day'],
-    currency: string,
-  ): MoneyFigures => {
-    const aging = { ...(agingNow?.get(currency) ?? emptyAging()) };
-    const then = agingBefore?.get(currency);
-    return {
-      collected: collected?.get(currency) ?? 0,
-      promisedDue: promised?.get(currency) ?? 0,
-      overdueNow: overdueOf(aging),
-      overdueFourWeeksAgo: beforeDay === null ? null : then ? overdueOf(then) : 0,
-      aging,
+  return scope.teams.map((team) => {
+    const figures: TeamFigures = {
+      activity: activity.get(team.id)!,
+      flows: flows.get(team.id)!,
+      position: position.get(team.id)!,
+      sold: sold.get(team.id)!,
+      top: top.get(team.id)!,
+      members: members.filter((u) => u.teamId === team.id),
     };
+    return teamReport(policy, { team, week, weeks, fourWeeksBefore, withUnassigned: team.id === scope.unassignedTeamId }, figures);
+  });
+}
+
+interface TeamFigures {
+  activity: TeamActivity;
+  flows: WeekFlows;
+  position: Map<IsoDate, Position>;
+  sold: Map<string, Sales>;
+  top: Map<string, TopOverdue>;
+  members: Array<{ id: number; name: string; slackUserId: string; role: string }>;
+}
+
+interface TeamWeek {
+  team: { id: number; name: string };
+  week: ReportWeek;
+  weeks: ReportWeek[];
+  fourWeeksBefore: IsoDate;
+  /** Whether debtors without a collector are reported with this team. */
+  withUnassigned: boolean;
+}
+
+function moneyOf(
+  collected: Map<string, number> | undefined,
+  promised: Map<string, number> | undefined,
+  agingNow: Map<string, Record<AgingBucket, number>> | undefined,
+  agingBefore: Map<string, Record<AgingBucket, number>> | undefined,
+  beforeDay: Position['day'],
+  currency: string,
+): MoneyFigures {
+  const aging = { ...(agingNow?.get(currency) ?? emptyAging()) };
+  const then = agingBefore?.get(currency);
+  return {
+    collected: collected?.get(currency) ?? 0,
+    promisedDue: promised?.get(currency) ?? 0,
+    overdueNow: overdueOf(aging),
+    overdueFourWeeksAgo: beforeDay === null ? null : then ? overdueOf(then) : 0,
+    aging,
   };
+}
+
+function teamReport(policy: Policy, at: TeamWeek, figures: TeamFigures): WeeklyReport {
+  const { flows, position, sold, top } = figures;
+  const { week, weeks } = at;
+  const now = position.get(week.end)!;
+  const before = position.get(at.fourWeeksBefore)!;
 
   const teamPromised = new Map<string, number>();
   for (const byCurrency of flows.promisedDue.values()) for (const [c, amount] of byCurrency) teamPromised.set(c, (teamPromised.get(c) ?? 0) + amount);
@@ -115,7 +163,13 @@ export async function weeklyReport(db: Db, policy: Policy, input: WeeklyReportIn
       })),
     };
   });
+  return { team: at.team, week, activity: figures.activity.team, collectors: collectorReports(at, figures, currencyOrder), currencies };
+}
 
+function collectorReports(at: TeamWeek, figures: TeamFigures, currencyOrder: string[]): CollectorReport[] {
+  const { activity, flows, position } = figures;
+  const now = position.get(at.week.end)!;
+  const before = position.get(at.fourWeeksBefore)!;
   // Who has a figure of their own this week.
   const withFigures = new Set<number | null>([
     ...activity.byPerson.keys(),
@@ -124,13 +178,13 @@ export async function weeklyReport(db: Db, policy: Policy, input: WeeklyReportIn
     ...now.byCollector.keys(),
     ...before.byCollector.keys(),
   ]);
-  const people: Array<Pick<CollectorReport, 'collectorId' | 'name' | 'slackUserId'>> = members
+  const people: Array<Pick<CollectorReport, 'collectorId' | 'name' | 'slackUserId'>> = figures.members
     .filter((u) => u.role === 'collector' || withFigures.has(u.id))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
     .map((u) => ({ collectorId: u.id, name: u.name, slackUserId: u.slackUserId }));
-  if (scope.withUnassigned && withFigures.has(null)) people.push({ collectorId: null, name: '', slackUserId: null });
+  if (at.withUnassigned && withFigures.has(null)) people.push({ collectorId: null, name: '', slackUserId: null });
 
-  const collectors: CollectorReport[] = people.map((p) => {
+  return people.map((p) => {
     const id = p.collectorId;
     const own = new Set<string>([
       ...(flows.collected.get(id)?.keys() ?? []),
@@ -144,6 +198,4 @@ export async function weeklyReport(db: Db, policy: Policy, input: WeeklyReportIn
     }
     return { ...p, activity: activity.byPerson.get(id) ?? emptyActivity(), money };
   });
-
-  return { team: scope.team, week, activity: activity.team, collectors, currencies };
 }
