@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { jsonIds } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { calendarOf, daysAgoInWorkingDays, daysBetween, workingDaysBetween, type IsoDate } from '../domain/calendar.js';
 import { formatMoney } from '../domain/money.js';
 import type { Policy } from '../domain/policy.js';
 import type { AlarmKind, Role } from '../domain/vocabulary.js';
+import { byDebtorRanges } from './debtor-ranges.js';
+import { idsBetween, oldestOverdue } from './overdue.js';
 
 /** An alarm the rules call for; raised only if its unique key was never raised before. */
 export interface AlarmCandidate {
@@ -79,55 +82,64 @@ export async function barrierOverdueAlarms(db: Db, runDay: IsoDate): Promise<Ala
   }));
 }
 
+type NeglectRow = {
+  id: number;
+  collector_id: number | null;
+  last_contact: string | null;
+  overdue: Record<string, string | number> | string | null;
+};
+
 /**
  * Overdue debtors nobody has contacted for `noContactWorkingDays` working days (counted
  * from the last contact, or from when the oldest invoice fell due), and overdue debtors
  * without a collector. Keyed by the last contact (or the due date), so each silence
- * alarms once.
+ * alarms once. Asked in short statements (see debtor-ranges.ts).
  */
 export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Promise<AlarmCandidate[]> {
   const cal = calendarOf(policy);
   // A debtor last heard from (or overdue since) this day or earlier has been silent long enough.
   const silentSince = daysAgoInWorkingDays(cal, runDay, policy.noContactWorkingDays);
-  const rows = await queryRows<{
-    id: number;
-    collector_id: number | null;
-    oldest: string;
-    last_contact: string | null;
-    overdue: Record<string, string | number> | string | null;
-  }>(
-    db,
-    sql`with od as (
-          select debtor_id, min(due_date) as oldest from invoices
-          where open_amount > 0 and due_date < ${runDay}::date group by debtor_id
-        ), lc as (
-          select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs group by debtor_id
-        )
-        select d.id, d.collector_id, od.oldest::text as oldest, lc.last::text as last_contact,
-          -- Only an unassigned debtor's alarm names the amount.
-          case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
-             select i.currency, sum(i.open_amount) as total from invoices i
-             where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
-        from od join debtors d on d.id = od.debtor_id left join lc on lc.debtor_id = d.id
-        where d.collector_id is null or greatest(lc.last, od.oldest) <= ${silentSince}::date`,
-  );
+  const oldest = await oldestOverdue(db, runDay);
+  const overdue = await byDebtorRanges(db, (from, to) => {
+    const ids = idsBetween(oldest, from, to);
+    if (ids.length === 0) return Promise.resolve([]);
+    return queryRows<NeglectRow>(
+      db,
+      sql`with lc as (
+            select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs
+            where debtor_id between ${from} and ${to} group by debtor_id
+          )
+          select d.id, d.collector_id, lc.last::text as last_contact,
+            -- Only an unassigned debtor's alarm names the amount.
+            case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
+               select i.currency, sum(i.open_amount) as total from invoices i
+               where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
+          from debtors d left join lc on lc.debtor_id = d.id
+          where d.id in ${jsonIds(ids)}`,
+    );
+  });
+  const silentSinceOf = (r: NeglectRow) => {
+    const due = oldest.get(Number(r.id))!;
+    return r.last_contact && r.last_contact > due ? r.last_contact : due;
+  };
+  const rows = overdue.filter((r) => r.collector_id === null || silentSinceOf(r) <= silentSince);
   return rows.map((r): AlarmCandidate => {
     const debtorId = Number(r.id);
     if (r.collector_id === null) {
       return {
         kind: 'no_collector',
         debtorId,
-        uniqueKey: `no_collector:${debtorId}:${r.oldest}`,
+        uniqueKey: `no_collector:${debtorId}:${oldest.get(debtorId)!}`,
         params: { amount: amountsText(r.overdue, policy) },
         mentions: [],
         mentionRoles: ['lead'],
       };
     }
-    const since = r.last_contact && r.last_contact > r.oldest ? r.last_contact : r.oldest;
+    const since = silentSinceOf(r);
     return {
       kind: 'no_contact',
       debtorId,
-      uniqueKey: `no_contact:${debtorId}:${r.last_contact ?? 'never'}:${r.oldest}`,
+      uniqueKey: `no_contact:${debtorId}:${r.last_contact ?? 'never'}:${oldest.get(debtorId)!}`,
       params: { days: daysBetween(since, runDay), workingDays: workingDaysBetween(cal, since, runDay) },
       mentions: [],
       mentionRoles: [],

@@ -7,6 +7,7 @@ import { alarms, auditLog, barriers, debtors, users, type Alarm } from '../db/sc
 import type { IsoDate } from '../domain/calendar.js';
 import { canAcknowledgeAlarm } from '../domain/permissions.js';
 import { barrierOverdueKey, type AlarmCandidate } from './alarm-candidates.js';
+import { inSlices } from './debtor-ranges.js';
 import { findUserBySlackId } from './users.js';
 
 /** An alarm with what its message needs: the debtor's name and who acknowledged it. */
@@ -112,15 +113,20 @@ export async function openAlarms(db: Db, teamId: number | null, limit = 50): Pro
 /**
  * Stores the alarms the rules call for, each once: a unique key already raised is skipped.
  * The team is the debtor's collector's (the first team for unassigned debtors); roles to
- * mention become that team's people. Returns the ids of the alarms that are new, in order.
+ * mention become that team's people. Written in slices (see `inSlices`). Returns the ids of
+ * the alarms that are new, in order.
  */
 export async function raiseAlarms(
   db: Db,
   input: { candidates: AlarmCandidate[]; runDay: IsoDate; defaultTeamId: number | null },
 ): Promise<number[]> {
-  if (input.candidates.length === 0) return [];
+  const inserted = await inSlices(input.candidates, (slice) => insertAlarms(db, slice, input));
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+function insertAlarms(db: Db, candidates: AlarmCandidate[], input: { runDay: IsoDate; defaultTeamId: number | null }): Promise<Array<{ id: number }>> {
   const rows = jsonRows(
-    input.candidates.map((c) => ({
+    candidates.map((c) => ({
       kind: c.kind,
       debtor_id: c.debtorId,
       unique_key: c.uniqueKey,
@@ -130,7 +136,7 @@ export async function raiseAlarms(
     })),
     { kind: 'text', debtor_id: 'int', unique_key: 'text', params: 'jsonb', mentions: 'jsonb', roles: 'jsonb' },
   );
-  const inserted = await queryRows<{ id: number }>(
+  return queryRows<{ id: number }>(
     db,
     sql`with seniors as (
           select team_id, role::text as role, slack_user_id, id from users where role in ('lead', 'manager')
@@ -148,5 +154,4 @@ export async function raiseAlarms(
         on conflict (unique_key) do nothing
         returning id`,
   );
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import { invoices } from '../../src/db/schema/index.js';
 import { policySchema } from '../../src/domain/policy.js';
 import { importStream } from '../../src/services/import/index.js';
-import { tablePieces, WRITE_PIECE_PAGES } from '../../src/services/import/table-pieces.js';
+import { tablePieces, WRITE_PIECE_PAGES } from '../../src/db/table-pieces.js';
 import type { BulkTx, Database } from '../../src/db/database.js';
 import { describe, expect, test, workerDatabase } from '../support/database.js';
 

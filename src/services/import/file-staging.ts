@@ -7,7 +7,7 @@ import type { ProblemList } from './errors.js';
 import { stagingColumns, stagingTable, type KindSpec } from './kind-spec.js';
 import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
-import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
+import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { HeaderLayout } from './import-header.js';
 import type { ImportOptions } from './types.js';

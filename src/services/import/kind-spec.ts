@@ -3,7 +3,7 @@ import type { Locale, Policy } from '../../domain/policy.js';
 import { t } from '../../slack/i18n/index.js';
 import type { Cells } from './cells.js';
 import { DIGEST_COLUMN } from './line-digests.js';
-import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
+import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
 import type { ImportKind, ImportProblem } from './types.js';
 
 export type CheckRow = Record<string, unknown> & { line: number };

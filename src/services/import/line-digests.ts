@@ -5,7 +5,7 @@
 import type { BulkTx } from '../../db/database.js';
 import type { CsvBatch } from './csv-reader.js';
 import { Hash64, HashSet64 } from './hash64.js';
-import { inPieces, READ_PIECE_PAGES } from './table-pieces.js';
+import { inPieces, READ_PIECE_PAGES } from '../../db/table-pieces.js';
 
 /** The column holding a row's line digest, in the stored table and in the staging one. */
 export const DIGEST_COLUMN = 'source_digest';

@@ -8,7 +8,7 @@ import { checkStaged, KEEP } from './import-checks.js';
 import { readHeaderBatch, syntaxProblem } from './import-header.js';
 import { stagingTable, type KindSpec } from './kind-spec.js';
 import { upsertStaged } from './staged-upsert.js';
-import { inPieces, WRITE_PIECE_PAGES } from './table-pieces.js';
+import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
 /**
