@@ -5,8 +5,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { BulkTx, Db } from './database.js';
 import { queryRows } from './query-rows.js';
 
-/** Pages of a staging table per statement that writes: about 2,000 rows of invoices. */
-export const WRITE_PIECE_PAGES = 32;
+/** Pages of an import's staging table per statement: about 2,000 rows of invoices. */
+export const STAGED_PIECE_PAGES = 32;
 
 /** Pages per statement that only reads a stored table: about 60,000 invoices. */
 export const READ_PIECE_PAGES = 1024;
@@ -28,23 +28,28 @@ function pagePieces(table: string, total: number, pages: number): string[] {
   return pieces;
 }
 
-/** `table` in pieces of `pages` pages when `tx` is piecewise (see BulkTx), else whole. */
+/** `table` in pieces of `pages` pages (see `pagePieces`). */
 export async function tablePieces(tx: BulkTx, table: string, pages: number): Promise<string[]> {
-  if (!tx.piecewise) return [table];
   const [size] = await tx.query<{ pages: number }>(pagesOf(table));
   return pagePieces(table, size?.pages ?? 0, pages);
 }
 
-/** Runs `work` on each piece of `table` in turn (see `tablePieces`). */
-export async function inPieces<T>(tx: BulkTx, table: string, pages: number, work: (piece: string) => Promise<T>): Promise<T[]> {
+/**
+ * Runs `work` on each piece of STAGED_PIECE_PAGES pages of the staging table `table` in
+ * turn when `tx` is piecewise, else once on the whole table: a piece's rows are matched
+ * with the stored ones one by one through an index, where the whole table is matched in
+ * one hash join, which costs less in all.
+ */
+export async function stagedInPieces<T>(tx: BulkTx, table: string, work: (piece: string) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
-  for (const piece of await tablePieces(tx, table, pages)) results.push(await work(piece));
+  const pieces = tx.piecewise ? await tablePieces(tx, table, STAGED_PIECE_PAGES) : [table];
+  for (const piece of pieces) results.push(await work(piece));
   return results;
 }
 
 /**
- * `ask` once per piece of `pages` pages of a stored table, its rows in order. A job's read
- * costs the same in pieces on either database, so it is always read so.
+ * `ask` once per piece of `pages` pages of a stored table, its rows in order. A read costs
+ * the same in pieces on either database, and holds less at a time, so it is always read so.
  */
 export async function readInPieces<T>(db: Db, table: string, ask: (piece: SQL) => Promise<T[]>, pages = READ_PIECE_PAGES): Promise<T[]> {
   const [size] = await queryRows<{ pages: number }>(db, sql.raw(pagesOf(table)));

@@ -7,7 +7,7 @@ import type { ProblemList } from './errors.js';
 import { stagingColumns, stagingTable, type KindSpec } from './kind-spec.js';
 import { LineDigests, storedDigests } from './line-digests.js';
 import { RepeatDetector } from './repeats.js';
-import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
+import { stagedInPieces } from '../../db/table-pieces.js';
 import { CHUNK_CHARS } from './staging-text.js';
 import type { HeaderLayout } from './import-header.js';
 import type { ImportOptions } from './types.js';
@@ -70,7 +70,7 @@ export class FileStaging {
     const { digests } = this;
     if (!this.spec.lineDigests || !digests || this.held === 0 || this.staged === 0) return;
     const { storedOfStaged } = this.spec.lineDigests;
-    const pieces = await inPieces(tx, this.table, WRITE_PIECE_PAGES, (piece) =>
+    const pieces = await stagedInPieces(tx, this.table, (piece) =>
       tx.query<{ line: number; digest: string } & Record<string, unknown>>(storedOfStaged(piece)),
     );
     for (const row of pieces.flat()) {

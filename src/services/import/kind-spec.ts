@@ -3,7 +3,7 @@ import type { Locale, Policy } from '../../domain/policy.js';
 import { t } from '../../slack/i18n/index.js';
 import type { Cells } from './cells.js';
 import { DIGEST_COLUMN } from './line-digests.js';
-import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
+import { stagedInPieces } from '../../db/table-pieces.js';
 import type { ImportKind, ImportProblem } from './types.js';
 
 export type CheckRow = Record<string, unknown> & { line: number };
@@ -215,7 +215,7 @@ export async function upsertStatement(tx: BulkTx, upsert: Upsert): Promise<{ tex
 /** Runs the upsert over the staging table `staging`, in the form `upsertStatement` chose, piece by piece. */
 export async function runUpsert(tx: BulkTx, upsert: Upsert, staging: string): Promise<{ inserted: number; updated: number }> {
   const statement = await upsertStatement(tx, upsert);
-  const counts = await inPieces(tx, staging, WRITE_PIECE_PAGES, async (piece) => {
+  const counts = await stagedInPieces(tx, staging, async (piece) => {
     if (statement.plain) return { inserted: await tx.run(statement.text(piece)), updated: 0 };
     const [row] = await tx.query<{ inserted: number; updated: number }>(statement.text(piece));
     return row ?? { inserted: 0, updated: 0 };

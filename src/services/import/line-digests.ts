@@ -5,7 +5,7 @@
 import type { BulkTx } from '../../db/database.js';
 import type { CsvBatch } from './csv-reader.js';
 import { Hash64, HashSet64 } from './hash64.js';
-import { inPieces, READ_PIECE_PAGES } from '../../db/table-pieces.js';
+import { READ_PIECE_PAGES, tablePieces } from '../../db/table-pieces.js';
 
 /** The column holding a row's line digest, in the stored table and in the staging one. */
 export const DIGEST_COLUMN = 'source_digest';
@@ -18,12 +18,13 @@ const READING_RULES = '1';
 
 /** The digests stored in `table`, 8 bytes each. */
 export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer> {
-  const pieces = await inPieces(tx, table, READ_PIECE_PAGES, async (piece) => {
+  const pieces: Buffer[] = [];
+  for (const piece of await tablePieces(tx, table, READ_PIECE_PAGES)) {
     const [row] = await tx.query<{ digests: string | null }>(
       `SELECT encode(string_agg(${DIGEST_COLUMN}, ''::bytea), 'hex') AS digests FROM ${piece} t WHERE ${DIGEST_COLUMN} IS NOT NULL`,
     );
-    return Buffer.from(row?.digests ?? '', 'hex');
-  });
+    pieces.push(Buffer.from(row?.digests ?? '', 'hex'));
+  }
   return Buffer.concat(pieces);
 }
 

@@ -8,7 +8,7 @@ import { checkStaged, KEEP } from './import-checks.js';
 import { readHeaderBatch, syntaxProblem } from './import-header.js';
 import { stagingTable, type KindSpec } from './kind-spec.js';
 import { upsertStaged } from './staged-upsert.js';
-import { inPieces, WRITE_PIECE_PAGES } from '../../db/table-pieces.js';
+import { stagedInPieces } from '../../db/table-pieces.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
 /**
@@ -77,7 +77,7 @@ async function importBatches(
     // Some staged rows held the values stored already: keep their new digests.
     const { lineDigests } = spec;
     if (lineDigests && inserted + updated < staging.staged) {
-      await inPieces(tx, stagingTable(spec.kind), WRITE_PIECE_PAGES, (piece) => tx.run(lineDigests.remember(piece)));
+      await stagedInPieces(tx, stagingTable(spec.kind), (piece) => tx.run(lineDigests.remember(piece)));
     }
     return summary(inserted, updated);
   });
