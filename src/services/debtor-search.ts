@@ -78,8 +78,11 @@ async function similarNames(db: Db, query: string, threshold: number, limit: num
   // Read-only: on the embedded database it need not wait for a transaction under way.
   return db.transaction(
     async (tx) => {
-      await similarityScope(tx, threshold);
-      return queryRows<HitRow & { score: number }>(tx, similarNamesQuery(query, limit));
+      const seqscan = await similarityScope(tx, threshold);
+      const rows = await queryRows<HitRow & { score: number }>(tx, similarNamesQuery(query, limit));
+      // Within a caller's transaction the scope would outlive this query.
+      await tx.execute(sql`select set_config('enable_seqscan', ${seqscan}, true)`);
+      return rows;
     },
     { accessMode: 'read only' },
   );
@@ -96,9 +99,13 @@ export function similarNamesQuery(query: string, limit: number): SQL {
  * For the rest of the transaction: the similarity threshold, and no sequential scan.
  * word_similarity costs far more per row than the planner assumes, so at the suggestions'
  * low threshold it would score every debtor rather than only the trigram index's candidates.
+ * Answers the `enable_seqscan` setting it replaced.
  */
-export async function similarityScope(tx: Db, threshold: number): Promise<void> {
-  await tx.execute(
-    sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true), set_config('enable_seqscan', 'off', true)`,
+export async function similarityScope(tx: Db, threshold: number): Promise<string> {
+  const [before] = await queryRows<{ seqscan: string }>(
+    tx,
+    sql`select current_setting('enable_seqscan') as seqscan, set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true),
+               set_config('enable_seqscan', 'off', true)`,
   );
+  return before?.seqscan ?? 'on';
 }

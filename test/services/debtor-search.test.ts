@@ -66,4 +66,16 @@ describe('searchDebtors', () => {
     expect(plan).toMatch(/Index Scan on debtors_search_name_trgm_idx/);
     expect(plan).not.toMatch(/Seq Scan/);
   });
+
+  test('a search for similar names inside a transaction leaves the planner as it found it', async ({ database }) => {
+    await seedAll(database.db);
+    const after = await database.db.transaction(
+      async (tx) => {
+        expect((await searchDebtors(tx, 'construciones peres')).kind).toBe('one');
+        return queryRows<{ seqscan: string }>(tx, sql`select current_setting('enable_seqscan') as seqscan`);
+      },
+      { accessMode: 'read only' },
+    );
+    expect(after).toEqual([{ seqscan: 'on' }]);
+  });
 });
