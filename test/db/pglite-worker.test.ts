@@ -35,7 +35,7 @@ async function withWorker(work: (database: Database) => Promise<void>): Promise<
 const count = async (database: Database) => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from debtors`))[0]!.n;
 
 describe('the embedded database in its own thread', () => {
-  test('drizzle reads and writes through it as through PGlite: dates, json, numbers and error codes', { timeout: 60_000 }, async () => {
+  test('drizzle reads and writes through it as through PGlite: dates, json, numbers, bytes and error codes', { timeout: 60_000 }, async () => {
     await withWorker(async ({ db }) => {
       const seeded = await seedUser(db, 'U1');
       const [user] = await db.select().from(users).where(eq(users.slackUserId, 'U1'));
@@ -43,6 +43,11 @@ describe('the embedded database in its own thread', () => {
       expect(user).toEqual(seeded);
       const [row] = await queryRows<{ j: { a: number }; n: string; d: string }>(db, sql`select '{"a":1}'::jsonb as j, 12.50::numeric as n, date '2026-12-07' as d`);
       expect(row).toEqual({ j: { a: 1 }, n: '12.50', d: '2026-12-07' });
+      // Bytes both ways, every value of a byte, as a notice's PDF statement travels.
+      const bytes = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+      const [echo] = await queryRows<{ b: Uint8Array; hex: string }>(db, sql`select ${bytes}::bytea as b, encode(${bytes}::bytea, 'hex') as hex`);
+      expect([...echo!.b]).toEqual([...bytes]);
+      expect(echo!.hex).toBe(Buffer.from(bytes).toString('hex'));
       const duplicate = await db
         .insert(users)
         .values({ slackUserId: 'U1', name: 'Otra', email: 'otra@example.com', role: 'collector', teamId: seeded.teamId })
