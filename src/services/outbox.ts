@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { jsonIds } from '../db/json-rows.js';
 import { queryRows } from '../db/query-rows.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
+import { inSlices } from './debtor-ranges.js';
 
 /** A Slack message to deliver later: `payload` holds the chat.postMessage arguments but the channel. */
 export interface OutgoingMessage {
@@ -21,11 +22,15 @@ const ENQUEUE_CHUNK = 1000;
  * single JSON list of all of them would be read twice.
  */
 export async function enqueueMessages(tx: Db, messages: OutgoingMessage[]): Promise<void> {
-  for (let start = 0; start < messages.length; start += ENQUEUE_CHUNK) {
-    const chunk = messages.slice(start, start + ENQUEUE_CHUNK);
-    // VALUES are inserted in their order, so ids follow it: a channel's messages go out in id order.
-    await tx.insert(outbox).values(chunk.map((m) => ({ channel: m.channel, payload: m.payload as Record<string, unknown>, ref: m.ref ?? null })));
-  }
+  await inSlices(
+    messages,
+    async (slice) => {
+      // VALUES are inserted in their order, so ids follow it: a channel's messages go out in id order.
+      await tx.insert(outbox).values(slice.map((m) => ({ channel: m.channel, payload: m.payload as Record<string, unknown>, ref: m.ref ?? null })));
+      return [];
+    },
+    ENQUEUE_CHUNK,
+  );
 }
 
 /**
@@ -65,18 +70,20 @@ export async function enqueueUploads(tx: Db, uploads: OutgoingUpload[]): Promise
 
 /**
  * Queues the message of each new alarm for its team's channel (teams without one get
- * none). The payload is left empty: the deliverer renders the alarm as it stands when sent.
+ * none), a slice at a time. The payload is left empty: the deliverer renders the alarm as it
+ * stands when sent.
  */
 export async function enqueueAlarmMessages(tx: Db, alarmIds: number[]): Promise<number> {
-  if (alarmIds.length === 0) return 0;
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`insert into outbox (channel, ref)
-        select t.alarm_channel, 'alarm:' || a.id
-        from alarms a join teams t on t.id = a.team_id
-        where a.id in ${jsonIds(alarmIds)} and t.alarm_channel is not null
-        order by a.id
-        returning id`,
+  const rows = await inSlices(alarmIds, (slice) =>
+    queryRows<{ id: number }>(
+      tx,
+      sql`insert into outbox (channel, ref)
+          select t.alarm_channel, 'alarm:' || a.id
+          from alarms a join teams t on t.id = a.team_id
+          where a.id in ${jsonIds(slice)} and t.alarm_channel is not null
+          order by a.id
+          returning id`,
+    ),
   );
   return rows.length;
 }
