@@ -5,8 +5,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { BulkTx, Db } from './database.js';
 import { queryRows } from './query-rows.js';
 
-/** Pages of an import's staging table per statement: about 1,000 rows of invoices. */
-export const STAGED_PIECE_PAGES = 16;
+/** Pages of an import's staging table per statement: about 500 rows of invoices. */
+export const STAGED_PIECE_PAGES = 8;
 
 /** Pages per statement that only reads a stored table: about 60,000 invoices. */
 export const READ_PIECE_PAGES = 1024;

@@ -9,7 +9,7 @@ import { queryRows } from '../db/query-rows.js';
 export const DEBTORS_PER_RANGE = 10_000;
 
 /** Rows written per statement where a job writes a list it has built (alarms, messages). */
-export const ROWS_PER_WRITE = 2_000;
+export const ROWS_PER_WRITE = 1_000;
 
 /** The debtors' ids as consecutive ranges `[from, to]` of `size` ids, covering every debtor. */
 export async function debtorRanges(db: Db, size = DEBTORS_PER_RANGE): Promise<Array<[number, number]>> {

@@ -58,7 +58,7 @@ describe('work over a whole table', () => {
     await withWorker(async (database) => {
       const debtors = Array.from({ length: 40 }, (_, i) => `D-${i + 1},Cliente ${i + 1},,,,,`).join('\n');
       await importStream(database, policy, 'debtors', [`external_id,name,tax_id,segment,risk,collector_slack_id,credit_status\n${debtors}\n`], 'debtors.csv');
-      // Well over one piece of staged rows (STAGED_PIECE_PAGES pages hold about 1,000).
+      // Well over one piece of staged rows (STAGED_PIECE_PAGES pages hold about 500).
       const count = 12 * 1000;
       expect(count).toBeGreaterThan(STAGED_PIECE_PAGES * 100);
       expect(await importInvoices(database, invoiceLines(count, () => '1000.00'))).toMatchObject({ rows: count, inserted: count, updated: 0 });
