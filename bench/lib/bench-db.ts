@@ -49,6 +49,24 @@ export interface BenchDb {
 
 class Rollback extends Error {}
 
+/** Runs `work` in a transaction of the driver (`begin`), undone when `rollback`; answers what `work` answered. */
+async function inTransaction<T>(
+  begin: (body: (raw: Raw) => Promise<void>) => Promise<unknown>,
+  work: (raw: Raw) => Promise<T>,
+  rollback = false,
+): Promise<T> {
+  let result: Awaited<T> | undefined;
+  try {
+    await begin(async (raw) => {
+      result = await work(raw);
+      if (rollback) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result as Awaited<T>;
+}
+
 // --- PGlite ----------------------------------------------------------------------------------
 
 function pgliteRaw(pg: PGliteWorker | EmbeddedTransaction): Raw {
@@ -102,16 +120,7 @@ export function pgliteBenchDb(dataDir: string): BenchDb {
     raw,
     async transaction(work, options = {}) {
       const { pg } = await ensure();
-      let result: Awaited<ReturnType<typeof work>> | undefined;
-      try {
-        await pg.transaction(async (tx) => {
-          result = await work(pgliteRaw(tx));
-          if (options.rollback) throw new Rollback();
-        });
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
-      }
-      return result as Awaited<ReturnType<typeof work>>;
+      return inTransaction((body) => pg.transaction((tx) => body(pgliteRaw(tx))), work, options.rollback);
     },
     async prepared(name, text) {
       const { pg } = await ensure();
@@ -194,16 +203,7 @@ export async function postgresBenchDb(serverUrl: string, name: string): Promise<
     raw,
     async transaction(work, options = {}) {
       const { sql } = await ensure();
-      let result: Awaited<ReturnType<typeof work>> | undefined;
-      try {
-        await sql.begin(async (tx) => {
-          result = await work(postgresRaw(tx));
-          if (options.rollback) throw new Rollback();
-        });
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
-      }
-      return result as Awaited<ReturnType<typeof work>>;
+      return inTransaction((body) => sql.begin((tx) => body(postgresRaw(tx))), work, options.rollback);
     },
     async prepared(_name, text) {
       const { sql } = await ensure();
