@@ -123,7 +123,7 @@ export class SharedReads {
     const isEntered = new Promise<boolean>((resolve) => (entered = resolve));
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    void host.turn(async () => {
+    const turn = host.turn(async () => {
       const ok = await enterShared(host);
       entered(ok);
       if (!ok) return;
@@ -134,10 +134,10 @@ export class SharedReads {
     if (!(await isEntered)) return false;
     this.open.set(id, {
       run: (statement) => runStatement(host.tx, statement),
+      // Ends with its own turn: the host's next statement, queued meanwhile, is not waited for.
       end: async () => {
         release();
-        // The savepoint is gone once the next turn starts.
-        await host.turn(() => Promise.resolve());
+        await turn;
       },
     });
     return true;

@@ -79,6 +79,36 @@ describe('the embedded database in its own thread', () => {
     });
   });
 
+  test("a shared read-only transaction ends with its own turn, not after the host's next statement", { timeout: 60_000 }, async () => {
+    await withWorker(async (database) => {
+      const events: string[] = [];
+      const guestIn = gate();
+      const hostQueued = gate();
+      const bulk = database.bulk(async (tx) => {
+        await tx.query(`INSERT INTO debtors (external_id, name, search_name, tax_id, tax_id_key) VALUES ('D-1', 'Uno', 'uno', 'TAX1', 'TAX1')`);
+        await guestIn.opened;
+        // Sent while the read-only transaction holds the turn: it runs once that ends.
+        const next = tx.query('SELECT count(*) FROM debtors').then(() => events.push('host statement'));
+        hostQueued.open();
+        await next;
+      });
+      await expect.poll(() => count(database)).toBe(1);
+      await database.db.transaction(
+        async (tx) => {
+          await queryRows(tx, sql`select 1 as one`);
+          guestIn.open();
+          await hostQueued.opened;
+          // Every message sent so far, the host's statement included, has left this thread.
+          await new Promise((resolve) => setImmediate(resolve));
+        },
+        { accessMode: 'read only' },
+      );
+      events.push('read-only transaction ended');
+      await bulk;
+      expect(events).toEqual(['read-only transaction ended', 'host statement']);
+    });
+  });
+
   test('a transaction that fails leaves nothing, and a write from outside waits for it instead of landing in it', { timeout: 60_000 }, async () => {
     await withWorker(async (database) => {
       const held = gate();
