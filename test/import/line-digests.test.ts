@@ -13,8 +13,8 @@ async function batchOf(text: string): Promise<CsvBatch> {
 }
 
 /** The 8-byte digests `LineDigests` would store for each record of `text`. */
-function storedFor(batch: CsvBatch, context: string[]): Buffer {
-  const reader = new LineDigests(Buffer.alloc(0), context);
+async function storedFor(batch: CsvBatch, context: string[]): Promise<Buffer> {
+  const reader = await LineDigests.load([], context);
   const bytes: Buffer[] = [];
   for (let i = 0; i < batch.size; i++) {
     reader.read(batch, i, batch.lines[i]!);
@@ -65,21 +65,29 @@ describe('line digests', () => {
 
   test('a line stored before is known, the first time where it is and then where it first was', async () => {
     const batch = await batchOf(file);
-    const stored = storedFor(batch, ['0,1,2,3', 'MXN']);
-    const again = new LineDigests(stored, ['0,1,2,3', 'MXN']);
+    const stored = await storedFor(batch, ['0,1,2,3', 'MXN']);
+    const again = await LineDigests.load([stored], ['0,1,2,3', 'MXN']);
     expect([0, 1, 2].map((i) => again.read(batch, i, batch.lines[i]!))).toEqual([1, 2, 3]);
     // The same line further down the file: where it was first.
     expect(again.read(batch, 1, 40)).toBe(2);
-    const [firstDigest] = storedFor(batch, ['0,1,2,3', 'MXN']).toString('hex').match(/.{16}/g)!;
+    const [firstDigest] = stored.toString('hex').match(/.{16}/g)!;
     expect(again.lineOf(firstDigest)).toBe(1);
     expect(again.lineOf('00'.repeat(8))).toBe(0);
   });
 
+  test('digests stored in several pieces are all known', async () => {
+    const batch = await batchOf(file);
+    const stored = await storedFor(batch, ['ctx']);
+    const pieces = [stored.subarray(0, 8), stored.subarray(8, 8), stored.subarray(8)];
+    const again = await LineDigests.load(pieces, ['ctx']);
+    expect([0, 1, 2].map((i) => again.read(batch, i, batch.lines[i]!))).toEqual([1, 2, 3]);
+  });
+
   test('another header order or other policy defaults read every line again', async () => {
     const batch = await batchOf(file);
-    const stored = storedFor(batch, ['0,1,2,3', 'MXN']);
-    expect(new LineDigests(stored, ['1,0,2,3', 'MXN']).read(batch, 0, 1)).toBe(0);
-    expect(new LineDigests(stored, ['0,1,2,3', 'USD']).read(batch, 0, 1)).toBe(0);
+    const stored = await storedFor(batch, ['0,1,2,3', 'MXN']);
+    expect((await LineDigests.load([stored], ['1,0,2,3', 'MXN'])).read(batch, 0, 1)).toBe(0);
+    expect((await LineDigests.load([stored], ['0,1,2,3', 'USD'])).read(batch, 0, 1)).toBe(0);
   });
 
   test('a line reads the same whether or not the text around it has quotes', async () => {
@@ -87,7 +95,7 @@ describe('line digests', () => {
     const quoted = await batchOf('F-1,C-1,2026-03-02,100.00\nF-9,"C-1, sur",2026-03-02,5.00\n');
     expect(plain.text(0)).toBe('F-1,C-1,2026-03-02,100.00');
     expect(quoted.text(0)).toBeUndefined();
-    expect(storedFor(quoted, ['ctx']).subarray(0, 8)).toEqual(storedFor(plain, ['ctx']));
+    expect((await storedFor(quoted, ['ctx'])).subarray(0, 8)).toEqual(await storedFor(plain, ['ctx']));
   });
 
   test('a record of a CRLF file holding a bare line feed is read by its fields', async () => {
@@ -97,8 +105,8 @@ describe('line digests', () => {
   });
 
   test('a changed line is not known', async () => {
-    const stored = storedFor(await batchOf(file), ['ctx']);
+    const stored = await storedFor(await batchOf(file), ['ctx']);
     const changed = await batchOf('F-1,C-1,2026-03-02,100.01\n');
-    expect(new LineDigests(stored, ['ctx']).read(changed, 0, 1)).toBe(0);
+    expect((await LineDigests.load([stored], ['ctx'])).read(changed, 0, 1)).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ export class FileStaging {
     // A plain line hashes as its text: a semicolon file's must not meet a comma file's.
     const separator = this.layout.first.separator === ',' ? [] : [this.layout.first.separator];
     const context = [this.layout.order.join(','), ...separator, ...this.spec.lineDigests.context(this.policy)];
-    this.digests = new LineDigests(await storedDigests(tx, this.spec.upsert.table), context);
+    this.digests = await LineDigests.load(await storedDigests(tx, this.spec.upsert.table), context);
   }
 
   /** COPYs every record after the header into the staging table. */

@@ -2,6 +2,7 @@
 // the line it was last imported from; a line whose digest is stored already says nothing
 // new, so it is neither checked nor staged again, only counted. Such a line can still
 // repeat a key: met twice, or beside a new line for the same row (see `storedOfStaged`).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BulkTx } from '../../db/database.js';
 import type { CsvBatch } from './csv-reader.js';
 import { Hash64, HashSet64 } from './hash64.js';
@@ -16,8 +17,8 @@ export const DIGEST_COLUMN = 'source_digest';
  */
 const READING_RULES = '1';
 
-/** The digests stored in `table`, 8 bytes each. */
-export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer> {
+/** The digests stored in `table`, 8 bytes each, a buffer per piece of the table. */
+export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer[]> {
   const pieces: Buffer[] = [];
   for (const piece of await tablePieces(tx, table, READ_PIECE_PAGES)) {
     const [row] = await tx.query<{ digests: string | null }>(
@@ -25,7 +26,7 @@ export async function storedDigests(tx: BulkTx, table: string): Promise<Buffer> 
     );
     pieces.push(Buffer.from(row?.digests ?? '', 'hex'));
   }
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
 export class LineDigests {
@@ -33,16 +34,26 @@ export class LineDigests {
   private readonly seed: [number, number];
   private readonly known: HashSet64;
   /** Per slot of `known`: the line where the file first held that digest (0: not yet). */
-  private readonly firstLines: Uint32Array;
+  private firstLines = new Uint32Array(0);
 
   /**
-   * `stored`: the digests already stored (see `storedDigests`). `context`: everything besides
-   * the line that decides what it stores (the header's order, the defaults the policy gives).
+   * `stored`: the digests already stored, in pieces (see `storedDigests`). `context`:
+   * everything besides the line that decides what it stores (the header's order, the
+   * defaults the policy gives). A million digests take a few hundred milliseconds to
+   * add: the app's event loop runs between pieces, so Slack is answered meanwhile.
    */
-  constructor(stored: Buffer, context: readonly string[]) {
-    this.known = new HashSet64(stored.length / 8);
-    for (let at = 0; at + 8 <= stored.length; at += 8) this.known.add(stored.readUInt32BE(at), stored.readUInt32BE(at + 4));
-    this.firstLines = new Uint32Array(this.known.size > 0 ? this.known.capacity : 0);
+  static async load(stored: readonly Buffer[], context: readonly string[]): Promise<LineDigests> {
+    const digests = new LineDigests(stored.reduce((n, piece) => n + piece.length / 8, 0), context);
+    for (const piece of stored) {
+      for (let at = 0; at + 8 <= piece.length; at += 8) digests.known.add(piece.readUInt32BE(at), piece.readUInt32BE(at + 4));
+      await nextTurn();
+    }
+    digests.firstLines = new Uint32Array(digests.known.size > 0 ? digests.known.capacity : 0);
+    return digests;
+  }
+
+  private constructor(expected: number, context: readonly string[]) {
+    this.known = new HashSet64(expected);
     this.seed = this.hash.text(`${[READING_RULES, ...context].join('\n')}\n`).state;
   }
 
