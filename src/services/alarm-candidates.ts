@@ -100,30 +100,11 @@ export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Pr
   // A debtor last heard from (or overdue since) this day or earlier has been silent long enough.
   const silentSince = daysAgoInWorkingDays(cal, runDay, policy.noContactWorkingDays);
   const oldest = await oldestOverdue(db, runDay);
-  const overdue = await byDebtorRanges(db, (from, to) => {
-    const ids = idsBetween(oldest, from, to);
-    if (ids.length === 0) return Promise.resolve([]);
-    return queryRows<NeglectRow>(
-      db,
-      sql`with lc as (
-            select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs
-            where debtor_id between ${from} and ${to} group by debtor_id
-          )
-          select d.id, d.collector_id, lc.last::text as last_contact,
-            -- Only an unassigned debtor's alarm names the amount.
-            case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
-               select i.currency, sum(i.open_amount) as total from invoices i
-               where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
-          from debtors d left join lc on lc.debtor_id = d.id
-          where d.id in ${jsonIds(ids)}`,
-    );
-  });
   const silentSinceOf = (r: NeglectRow) => {
     const due = oldest.get(Number(r.id))!;
     return r.last_contact && r.last_contact > due ? r.last_contact : due;
   };
-  const rows = overdue.filter((r) => r.collector_id === null || silentSinceOf(r) <= silentSince);
-  return rows.map((r): AlarmCandidate => {
+  const candidate = (r: NeglectRow): AlarmCandidate => {
     const debtorId = Number(r.id);
     if (r.collector_id === null) {
       return {
@@ -144,5 +125,25 @@ export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Pr
       mentions: [],
       mentionRoles: [],
     };
+  };
+  // Each range's candidates are built as its rows arrive: the app's event loop is held for one range's work at most.
+  return byDebtorRanges(db, async (from, to) => {
+    const ids = idsBetween(oldest, from, to);
+    if (ids.length === 0) return [];
+    const rows = await queryRows<NeglectRow>(
+      db,
+      sql`with lc as (
+            select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs
+            where debtor_id between ${from} and ${to} group by debtor_id
+          )
+          select d.id, d.collector_id, lc.last::text as last_contact,
+            -- Only an unassigned debtor's alarm names the amount.
+            case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
+               select i.currency, sum(i.open_amount) as total from invoices i
+               where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
+          from debtors d left join lc on lc.debtor_id = d.id
+          where d.id in ${jsonIds(ids)}`,
+    );
+    return rows.filter((r) => r.collector_id === null || silentSinceOf(r) <= silentSince).map(candidate);
   });
 }
