@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
 
-/** Debtor ids per range: about a tenth of a 100,000-debtor register. */
-export const DEBTORS_PER_RANGE = 10_000;
+/** Debtor ids per range: a 100,000-debtor register is asked in 25 statements of under a tenth of a second. */
+export const DEBTORS_PER_RANGE = 4_000;
 
 /** Rows written per statement where a job writes a list it has built (alarms, messages). */
 export const ROWS_PER_WRITE = 1_000;

@@ -52,7 +52,8 @@ export function recordReceivableHistory(db: Db, day: IsoDate): Promise<number> {
             from (
               select debtor_id, currency, bucket, sum(open) as open from receivable_parts
               where debtor_id between ${from} and ${to} group by 1, 2, 3
-            ) o join debtors d on d.id = o.debtor_id left join users u on u.id = d.collector_id
+            ) o join debtors d on d.id = o.debtor_id and d.id between ${from} and ${to}
+            left join users u on u.id = d.collector_id
             group by 1, 2, 3, 4`,
       ),
     );
