@@ -53,10 +53,13 @@ export async function judgeDuePromises(db: Db, policy: Policy, runDay: IsoDate):
         select due.id, sum(pay.amount) as paid
         from due join payments pay on pay.debtor_id = due.debtor_id and pay.currency = due.currency
                                   and pay.paid_on >= due.made_on and pay.paid_on < ${runDay}::date
+        where pay.debtor_id between ${from} and ${to}
         group by due.id
       ), owed as (
         select due.id, sum(e.amount) as owed
         from due join promises e on e.contact_log_id = due.contact_log_id and e.instalment_no < due.instalment_no
+        -- A plan's instalments are its debtor's: the range narrows the read to them.
+        where e.debtor_id between ${from} and ${to}
         group by due.id
       )
       select due.id, due.debtor_id, due.amount, due.currency, due.promised_on::text as promised_on, due.instalment_no,
