@@ -8,6 +8,7 @@ import { instantAt } from '../../src/domain/calendar.js';
 import { barrierOverdueAlarms, closeMetPressures, neglectAlarms, pressureDeadlineAlarms } from '../../src/services/alarm-candidates.js';
 import { raiseAlarms } from '../../src/services/alarms.js';
 import { recomputeLevels } from '../../src/services/escalation-levels.js';
+import { oldestOverdue } from '../../src/services/overdue.js';
 import type { Bench } from './context.js';
 import { NEXT_WORKING_DAY, PREVIOUS_WORKING_DAY, TODAY } from './context.js';
 
@@ -79,12 +80,13 @@ export async function previousAlarmsRun(bench: Bench): Promise<void> {
   const runDay = PREVIOUS_WORKING_DAY;
   const now = instantAt(policy.timeZone, runDay, policy.alarmsTime);
   await db.transaction(async (tx) => {
-    await recomputeLevels(tx, policy, runDay, now);
+    const oldest = await oldestOverdue(tx, runDay);
+    await recomputeLevels(tx, policy, runDay, now, oldest);
     await closeMetPressures(tx, runDay, now);
     const candidates = [
       ...(await pressureDeadlineAlarms(tx, runDay)),
       ...(await barrierOverdueAlarms(tx, runDay)),
-      ...(await neglectAlarms(tx, policy, runDay)),
+      ...(await neglectAlarms(tx, policy, runDay, oldest)),
     ];
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, policy.teams[0]!.name));
     await raiseAlarms(tx, { candidates, runDay, defaultTeamId: team?.id ?? null });

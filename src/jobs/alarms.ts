@@ -8,6 +8,7 @@ import { resolveBarriersOfSettledDebtors } from '../services/barriers.js';
 import { recomputeLevels, type LevelChange } from '../services/escalation-levels.js';
 import { enqueueAlarmMessages } from '../services/outbox.js';
 import { judgeDuePromises, type JudgedPromise } from '../services/promise-judging.js';
+import { oldestOverdue } from '../services/overdue.js';
 import { recordReceivableHistory } from '../services/report/history.js';
 import type { JobDeps, JobOutcome } from './job-deps.js';
 import { runOnce } from './run-once.js';
@@ -76,7 +77,9 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
       const judged = await judgeDuePromises(tx, policy, date);
       candidates.push(...promiseAlarms(judged, money));
 
-      const changes = await recomputeLevels(tx, policy, date, deps.now);
+      // Each overdue debtor's oldest due date; nothing the job writes changes it.
+      const oldest = await oldestOverdue(tx, date);
+      const changes = await recomputeLevels(tx, policy, date, deps.now, oldest);
       candidates.push(...escalationAlarms(changes, date));
 
       // Debtors who paid everything overdue: announced consequences are met, barriers gone
@@ -85,7 +88,7 @@ export async function alarmsJob(deps: JobDeps & { now: Date }, date: IsoDate): P
       const barriersResolved = await resolveBarriersOfSettledDebtors(tx, date, deps.now);
       candidates.push(...(await pressureDeadlineAlarms(tx, date)));
       candidates.push(...(await barrierOverdueAlarms(tx, date)));
-      candidates.push(...(await neglectAlarms(tx, policy, date)));
+      candidates.push(...(await neglectAlarms(tx, policy, date, oldest)));
 
       const [defaultTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, policy.teams[0]!.name));
       const raised = await raiseAlarms(tx, { candidates, runDay: date, defaultTeamId: defaultTeam?.id ?? null });

@@ -7,7 +7,7 @@ import { formatMoney } from '../domain/money.js';
 import type { Policy } from '../domain/policy.js';
 import type { AlarmKind, Role } from '../domain/vocabulary.js';
 import { byDebtorRanges } from './debtor-ranges.js';
-import { idsBetween, oldestOverdue } from './overdue.js';
+import { idsBetween } from './overdue.js';
 
 /** An alarm the rules call for; raised only if its unique key was never raised before. */
 export interface AlarmCandidate {
@@ -93,13 +93,13 @@ type NeglectRow = {
  * Overdue debtors nobody has contacted for `noContactWorkingDays` working days (counted
  * from the last contact, or from when the oldest invoice fell due), and overdue debtors
  * without a collector. Keyed by the last contact (or the due date), so each silence
- * alarms once. Asked in short statements (see debtor-ranges.ts).
+ * alarms once. `oldest`: each overdue debtor's oldest due date (`oldestOverdue`). Asked in
+ * short statements (see debtor-ranges.ts).
  */
-export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate): Promise<AlarmCandidate[]> {
+export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate, oldest: ReadonlyMap<number, IsoDate>): Promise<AlarmCandidate[]> {
   const cal = calendarOf(policy);
   // A debtor last heard from (or overdue since) this day or earlier has been silent long enough.
   const silentSince = daysAgoInWorkingDays(cal, runDay, policy.noContactWorkingDays);
-  const oldest = await oldestOverdue(db, runDay);
   const silentSinceOf = (r: NeglectRow) => {
     const due = oldest.get(Number(r.id))!;
     return r.last_contact && r.last_contact > due ? r.last_contact : due;

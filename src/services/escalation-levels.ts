@@ -9,7 +9,7 @@ import type { Policy } from '../domain/policy.js';
 import { MAX_LEVEL, type CreditStatus } from '../domain/vocabulary.js';
 import { recordCreditDecisions } from './credit-decisions.js';
 import { byDebtorRanges, inSlices } from './debtor-ranges.js';
-import { idsBetween, oldestOverdue } from './overdue.js';
+import { idsBetween } from './overdue.js';
 
 export interface LevelChange {
   debtorId: number;
@@ -30,10 +30,16 @@ type Row = {
  * Moves every debtor on the escalation ladder: up by days overdue and by broken promises
  * since the level last moved, back to 0 once nothing is overdue. Reaching the top revokes credit:
  * the team's decision, by the ladder (and a terms change), unless the team already revoked it.
- * Asked and written in short statements (see debtor-ranges.ts). Returns the changes.
+ * `oldest`: each overdue debtor's oldest due date (`oldestOverdue`). Asked and written in
+ * short statements (see debtor-ranges.ts). Returns the changes.
  */
-export async function recomputeLevels(db: Db, policy: Policy, runDay: IsoDate, now: Date): Promise<LevelChange[]> {
-  const oldest = await oldestOverdue(db, runDay);
+export async function recomputeLevels(
+  db: Db,
+  policy: Policy,
+  runDay: IsoDate,
+  now: Date,
+  oldest: ReadonlyMap<number, IsoDate>,
+): Promise<LevelChange[]> {
   // Debtors on the ladder or overdue, with their broken promises since the level last moved.
   const rows = await byDebtorRanges(db, (from, to) =>
     queryRows<Row>(

@@ -45,7 +45,7 @@ describe('debtor ranges', () => {
       [15_000, '2026-01-15'],
       [35_000, '2026-01-15'],
     ]);
-    const changes = await recomputeLevels(db, policy, '2026-03-02', new Date('2026-03-02T14:00:00Z'));
+    const changes = await recomputeLevels(db, policy, '2026-03-02', new Date('2026-03-02T14:00:00Z'), oldest);
     expect(changes.map((c) => c.debtorId).sort((a, b) => a - b)).toEqual([1, 15_000, 35_000]);
     // Two debtors of the collector, one without: their amounts and their count.
     expect(await recordReceivableHistory(db, '2026-03-02')).toBe(2);
