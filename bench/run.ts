@@ -11,6 +11,7 @@ import { generateErpFiles } from './generate.js';
 import { analyze, createDuePromises, createHistory, previousAlarmsRun } from './lib/activity.js';
 import { pgliteBenchDb, postgresBenchDb, type BenchDb, type DbKind } from './lib/bench-db.js';
 import { BENCH_TEAMS, erpFiles, TODAY, type Bench, type Stage } from './lib/context.js';
+import { ensureBuiltCli } from './lib/cli-process.js';
 import { writeNextInvoiceExport } from './lib/next-export.js';
 import { describeError, failedRow, formatTable, writeReport, type BenchReport } from './report.js';
 import { stage as alarms } from './stages/alarms.js';
@@ -160,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     await writeFile(policyFile, JSON.stringify(policyJson));
     const policy = policySchema.parse(policyJson);
 
+    await ensureBuiltCli(out);
     const erpDir = join(workDir, 'erp');
     let t = performance.now();
     const generated = await generateErpFiles({ dir: erpDir, scale: options.scale, today: TODAY, teams: BENCH_TEAMS });

@@ -4,27 +4,16 @@
 // memory. Otherwise the TypeScript sources run through tsx, so an edit needs no build.
 // `bench` runs from the sources wherever bench/ is: the bench is a tool of the repository,
 // not part of the build (the built command says so where bench/ is absent, as in the image).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { URL } from 'node:url';
+import { buildIsFresh, builtCli } from './build-freshness.js';
 
 const root = new URL('../', import.meta.url);
-const built = new URL('dist/cli/main.js', root);
-
-/** @param {URL} dir */
-function newestSource(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
-  }
-  return newest;
-}
-
-const fresh = existsSync(built) && statSync(built).mtimeMs >= newestSource(new URL('src', root));
+const fresh = buildIsFresh();
 const bench = process.argv[2] === 'bench' && existsSync(new URL('bench', root));
 if (fresh && !bench) {
-  await import(built.href);
+  await import(builtCli.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

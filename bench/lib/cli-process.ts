@@ -1,16 +1,28 @@
 // Runs the product's CLI as its own process, the way an admin or cron does, and measures
 // the whole process: wall time from spawn to exit and peak resident memory.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildIsFresh } from '../../bin/build-freshness.js';
 import { packageDir } from '../../src/package-dir.js';
 
 export const CLI = join(packageDir, 'bin', 'cobranza.js');
 const REPO = packageDir;
 // GNU time reads the child's own peak (ru_maxrss) when it exits: nothing is missed between polls.
 const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Builds dist/ when a source is newer: bin/cobranza.js would otherwise run the CLI's
+ * processes through tsx, which starts about a second later than the build `npm install` makes.
+ */
+export async function ensureBuiltCli(out: (line: string) => void): Promise<void> {
+  if (buildIsFresh()) return;
+  out('Building dist/ (older than src/), so that the CLI stages run what npm install makes');
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: REPO });
+}
 
 export interface CliRun {
   ms: number;

@@ -1,0 +1,2 @@
+export declare const builtCli: URL;
+export declare function buildIsFresh(): boolean;
