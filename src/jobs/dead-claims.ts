@@ -16,15 +16,17 @@ export const slackOutboxClaims: ClaimedQueue = { name: 'outbox', holders: claimH
 
 /**
  * Takes back, once per deliverer, the claims of processes known to be gone, so their
- * messages go back to the queue at once. A failed attempt is tried again on the next call.
+ * messages go back to the queue at once; answers how many. A failed attempt is tried again
+ * on the next call.
  */
-export function deadClaimsTaker(deps: { db: Db; databaseKind: Database['kind']; logger: Logger }, queue: ClaimedQueue = slackOutboxClaims): () => Promise<void> {
-  let tookBack: Promise<void> | undefined;
+export function deadClaimsTaker(deps: { db: Db; databaseKind: Database['kind']; logger: Logger }, queue: ClaimedQueue = slackOutboxClaims): () => Promise<number> {
+  let tookBack: Promise<number> | undefined;
   return () => {
     tookBack ??= (async () => {
       const dead = (await queue.holders(deps.db)).filter((holder) => claimIsDead(holder, deps.databaseKind));
       const messages = await queue.takeBack(deps.db, dead);
       if (messages > 0) deps.logger.info({ messages, workers: dead }, `${queue.name} claims of a stopped process taken back`);
+      return messages;
     })().catch((error: unknown) => {
       tookBack = undefined;
       throw error;

@@ -38,7 +38,8 @@ export interface Delivery {
   pace: ChannelPace;
   /** The app's bot id, asked of Slack once: in-doubt messages are looked up by it. */
   botId: () => Promise<string>;
-  takeBackDeadClaims: () => Promise<void>;
+  /** Answers how many messages it gave back to the queue. */
+  takeBackDeadClaims: () => Promise<number>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import { nextRetry } from '../services/outbox.js';
+import { nextRetry, nothingWaiting } from '../services/outbox.js';
 import type { Delivery, DeliveryReport } from './delivery-context.js';
 import { deliverPass } from './delivery-pass.js';
 
@@ -6,8 +6,8 @@ import { deliverPass } from './delivery-pass.js';
 const IDLE_POLL_MS = { min: 200, max: 5000 };
 
 export interface DrainOptions {
-  /** Keep going, through retries and rate limits, until this says the outbox holds nothing pending. */
-  untilEmpty?: (() => Promise<boolean>) | undefined;
+  /** Keep going, through retries and rate limits, until the outbox holds nothing pending. */
+  untilEmpty?: boolean;
   deadline?: Date;
 }
 
@@ -19,20 +19,21 @@ export async function drainOutbox(delivery: Delivery, opts: DrainOptions = {}): 
   const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
   // Dead claims are taken back beside the first pass, not before it: what they give back is
   // claimed by the next pass, and the live queues do not wait for the look-up.
-  let takingBack: Promise<{ error: unknown } | null> | null = delivery.takeBackDeadClaims().then(
-    () => null,
+  let takingBack: Promise<{ messages: number } | { error: unknown }> | null = delivery.takeBackDeadClaims().then(
+    (messages) => ({ messages }),
     (error: unknown) => ({ error }),
   );
   for (;;) {
     const claimed = await deliverPass(delivery, report);
-    if (claimed > 0) continue;
     if (takingBack) {
-      const failed = await takingBack;
+      const tookBack = await takingBack;
       takingBack = null;
-      if (failed) throw failed.error;
-      continue;
+      if ('error' in tookBack) throw tookBack.error;
+      if (tookBack.messages > 0) continue;
     }
-    if (opts.untilEmpty && (await opts.untilEmpty())) return report;
+    // An outbox found empty needs no further pass to say so.
+    if (opts.untilEmpty && (await nothingWaiting(delivery.deps.db))) return report;
+    if (claimed > 0) continue;
     if (opts.deadline && delivery.now() >= opts.deadline) return report;
     // Messages may wait behind a channel that just spoke: pass again once the first is free.
     const cooling = [...delivery.pace.cooling().values()];

@@ -312,6 +312,12 @@ export function undeliveredMessages(db: Db) {
     .orderBy(outbox.id);
 }
 
+/** Whether no message waits (pending or being sent); asked of the state index, whatever the outbox's size. */
+export async function nothingWaiting(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ empty: boolean }>(db, sql`select not exists (select 1 from outbox where state in ('pending', 'sending')) as empty`);
+  return rows[0]?.empty === true;
+}
+
 /** How many messages wait (pending or being sent) and how many failed for good. */
 export async function outboxCounts(db: Db): Promise<{ waiting: number; failed: number }> {
   const rows = await queryRows<{ waiting: number; failed: number }>(

@@ -11,7 +11,7 @@ import { claimIsDead, newWorkerId } from '../../src/jobs/delivery-workers.js';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
 import { OUTBOX_EVENT_TYPE } from '../../src/jobs/outbox-metadata.js';
 import { raiseAlarms } from '../../src/services/alarms.js';
-import { claimMessages, enqueueAlarmMessages, enqueueMessages, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { claimMessages, enqueueAlarmMessages, enqueueMessages, markFailed, markSent, nothingWaiting, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { deliveryClient } from '../../src/slack/delivery-client.js';
 import { describe, expect, test } from '../support/database.js';
@@ -86,8 +86,8 @@ async function queue(database: Database, channel: string, texts: string[]) {
 const sentTexts = (slack: SlackStandIn, channel: string) =>
   slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel).map((c) => c.args.text);
 
-async function drainAll(d: ReturnType<typeof deliverer>, database: Database) {
-  return d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(Date.now() + 20_000) });
+async function drainAll(d: ReturnType<typeof deliverer>) {
+  return d.drain({ untilEmpty: true, deadline: new Date(Date.now() + 20_000) });
 }
 
 /**
@@ -109,13 +109,26 @@ describe('outbox delivery', () => {
     expect(rows).toEqual(messages.map((m) => ({ channel: m.channel, payload: m.payload, ref: m.ref ?? null })));
   });
 
+  test('nothing waits once every message is sent or failed, whatever else the outbox holds', async ({ database }) => {
+    expect(await nothingWaiting(database.db)).toBe(true);
+    await queue(database, 'U0A', ['a1', 'a2']);
+    expect(await nothingWaiting(database.db)).toBe(false);
+    const worker = newWorkerId();
+    const [a1, a2] = await claimMessages(database.db, { worker, channels: 1, perChannel: 5, now: new Date() });
+    expect(await nothingWaiting(database.db)).toBe(false);
+    await markSent(database.db, a1!.id, '1.0001', worker);
+    expect(await nothingWaiting(database.db)).toBe(false);
+    await markFailed(database.db, a2!.id, { error: 'channel_not_found', inDoubtSince: null });
+    expect(await nothingWaiting(database.db)).toBe(true);
+  });
+
   test('delivers each channel in order, one message per second per channel, and records the ts', async ({ database }) => {
     await queue(database, 'U0A', ['a1', 'a2', 'a3']);
     await queue(database, 'U0B', ['b1', 'b2']);
     const clock = virtualClock(new Date());
     const slack = await new SlackStandIn(() => clock.now().getTime()).start();
     try {
-      const report = await drainAll(deliverer(database, slack, clock), database);
+      const report = await drainAll(deliverer(database, slack, clock));
       expect(report).toMatchObject({ sent: 5, failed: 0 });
       expect(sentTexts(slack, 'U0A')).toEqual(['a1', 'a2', 'a3']);
       expect(sentTexts(slack, 'U0B')).toEqual(['b1', 'b2']);
@@ -142,7 +155,7 @@ describe('outbox delivery', () => {
       await queue(database, 'U0A', ['first', 'second']);
       const clock = virtualClock(new Date());
       const started = clock.now().getTime();
-      const report = await drainAll(deliverer(database, slack, { ...clock, paceMs: 0 }), database);
+      const report = await drainAll(deliverer(database, slack, { ...clock, paceMs: 0 }));
       expect(report.sent).toBe(2);
       expect(report.retried).toBe(2);
       expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(1000);
@@ -163,7 +176,7 @@ describe('outbox delivery', () => {
       slack.script('chat.postMessage', { error: 'channel_not_found' });
       await queue(database, 'C0GONE', ['lost']);
       await queue(database, 'U0A', ['kept']);
-      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }));
       expect(report).toMatchObject({ sent: 1, failed: 1 });
       const [gone] = await database.db.select().from(outbox).where(eq(outbox.channel, 'C0GONE'));
       expect(gone).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
@@ -216,7 +229,7 @@ describe('outbox delivery', () => {
       const metadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: claimed[0]!.id } };
       const earlier = (await client.chat.postMessage({ channel: 'C0A', text: 'posted before the crash', metadata })) as { ts: string };
 
-      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }));
       expect(report).toMatchObject({ sent: 3, failed: 0 });
       expect(slack.messagesIn('C0A').map((m) => m.text)).toEqual(['posted before the crash', 'never tried']);
       expect(slack.messagesIn('U0B').map((m) => m.text)).toEqual(['not posted before the crash']);
@@ -237,12 +250,12 @@ describe('outbox delivery', () => {
       await claimMessages(database.db, { worker: deadWorker(), channels: 1, perChannel: 1, now: dueNow() });
       slack.script('conversations.history', { body: { ok: false, error: 'missing_scope', needed: 'channels:history' } });
       const d = deliverer(database, slack, { paceMs: 0 });
-      expect(await drainAll(d, database)).toMatchObject({ sent: 0, failed: 1 });
+      expect(await drainAll(d)).toMatchObject({ sent: 0, failed: 1 });
       const [failed] = await database.db.select().from(outbox);
       expect(failed).toMatchObject({ state: 'failed', inDoubt: true, lastError: 'history check: missing_scope (needs channels:history)' });
 
       expect(await outboxCli(database, ['retry'])).toEqual(['Failed messages back in the queue: 1.']);
-      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 0 });
+      expect(await drainAll(d)).toMatchObject({ sent: 1, failed: 0 });
       expect(slack.callsTo('conversations.history')).toHaveLength(2);
       expect(slack.messagesIn('C0A').map((m) => m.text)).toEqual(['alarm']);
     } finally {
@@ -262,14 +275,14 @@ describe('outbox delivery', () => {
       slack.script('chat.postMessage', ...Array.from({ length: 9 }, () => ({ status: 500 })), { status: 503, posted: true });
       const d = deliverer(database, slack, clock);
       const tenMinutes = new Date(start.getTime() + 10 * 60_000);
-      await d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: tenMinutes });
+      await d.drain({ untilEmpty: true, deadline: tenMinutes });
 
       // Still waiting after ten minutes: 1 + 2 + 4 … + 256 s between the first ten attempts.
       expect(await outboxCounts(database.db)).toEqual({ waiting: 1, failed: 0 });
       const [waiting] = await outboxCli(database, [], clock.now());
       expect(waiting).toMatch(/^#\d+ → C0ALARMS · pending · queued 10 min ago · 10 attempt\(s\) · last error: http_503 · next attempt in 3 min · may already be in Slack/);
 
-      const report = await d.drain({ untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0, deadline: new Date(start.getTime() + 30 * 60_000) });
+      const report = await d.drain({ untilEmpty: true, deadline: new Date(start.getTime() + 30 * 60_000) });
       expect(report).toMatchObject({ sent: 1, failed: 0 });
       expect(slack.messagesIn('C0ALARMS').map((m) => m.text)).toEqual(['alarm']);
       const [row] = await database.db.select().from(outbox);
@@ -290,7 +303,7 @@ describe('outbox delivery', () => {
       await queue(database, 'C0ALARMS', ['alarm']);
       await queue(database, 'U0A', ['list']);
       const d = deliverer(database, slack, { paceMs: 0 });
-      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 1 });
+      expect(await drainAll(d)).toMatchObject({ sent: 1, failed: 1 });
       const [failed] = await database.db.select().from(outbox).where(eq(outbox.channel, 'C0ALARMS'));
       expect(await outboxCli(database, [])).toEqual([expect.stringMatching(new RegExp(`^#${failed!.id} → C0ALARMS · failed · queued \\d+ s ago · 1 attempt\\(s\\) · last error: not_in_channel: alarm$`))]);
       expect(await outboxCli(database, ['show', `#${failed!.id}`])).toEqual([
@@ -307,7 +320,7 @@ describe('outbox delivery', () => {
         `#${sent.id} has not failed (state: sent): left as it is.`,
         '#999 does not exist.',
       ]);
-      expect(await drainAll(d, database)).toMatchObject({ sent: 1, failed: 0 });
+      expect(await drainAll(d)).toMatchObject({ sent: 1, failed: 0 });
       expect(slack.messagesIn('C0ALARMS').map((m) => m.text)).toEqual(['alarm']);
       expect(await outboxCli(database, [])).toEqual(['The outbox is empty: every message was delivered.']);
       expect(await outboxCli(database, ['retry'])).toEqual(['No failed messages.']);
@@ -320,7 +333,7 @@ describe('outbox delivery', () => {
     const slack = await new SlackStandIn().start();
     try {
       for (let c = 0; c < 6; c++) await queue(database, `U0C${c}`, ['one', 'two']);
-      const [a, b] = await Promise.all([drainAll(deliverer(database, slack, { paceMs: 0 }), database), drainAll(deliverer(database, slack, { paceMs: 0 }), database)]);
+      const [a, b] = await Promise.all([drainAll(deliverer(database, slack, { paceMs: 0 })), drainAll(deliverer(database, slack, { paceMs: 0 }))]);
       expect(a.sent + b.sent).toBe(12);
       expect(slack.callsTo('chat.postMessage')).toHaveLength(12);
       for (let c = 0; c < 6; c++) expect(sentTexts(slack, `U0C${c}`)).toEqual(['one', 'two']);
@@ -371,7 +384,7 @@ describe('outbox delivery', () => {
     // clock read in the same millisecond as the last insert would find that message not due.
     const clock = heldClock(new Date(Date.now() + 1000));
     const slack = await new SlackStandIn(() => clock.now().getTime()).start();
-    const draining = drainAll(deliverer(database, slack, clock), database);
+    const draining = drainAll(deliverer(database, slack, clock));
     try {
       const quietSent = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel !== 'C0BUSY').length;
       await eventually(() => quietSent() === 40, 'the forty quiet channels are sent');
@@ -420,7 +433,7 @@ describe('outbox delivery', () => {
       expect(shown.join('\n')).toContain('Aceros del Norte');
       expect((await outboxCli(database, ['show', String(secondMessage!.id)])).at(-1)).toBe(`Message of alarm #${second}, which no longer exists: nothing to send.`);
 
-      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }), database);
+      const report = await drainAll(deliverer(database, slack, { paceMs: 0 }));
       expect(report).toMatchObject({ sent: 1, failed: 1 });
       const [sent] = slack.callsTo('chat.postMessage');
       expect(sent!.args).toMatchObject({ channel: 'C0ALARMS' });

@@ -81,7 +81,7 @@ async function runAndDeliver(ctx: CliContext, database: Database, botToken: stri
     renderAlarm: jobRenderer(ctx.policy).alarm,
   });
   const report = await deliverer.drain({
-    untilEmpty: async () => (await outboxCounts(database.db)).waiting === 0,
+    untilEmpty: true,
     deadline: new Date(Date.now() + DELIVERY_DEADLINE_MS),
   });
   const counts = await outboxCounts(database.db);
