@@ -43,7 +43,7 @@ export async function deliverMessage(delivery: Delivery, row: ClaimedMessage, re
       return settleFailure(delivery, row, classifySlackError(error), { check: false }, report);
     }
   }
-  await markSent(db, row.id, ts, delivery.worker);
+  await markSent(db, row, ts, delivery.worker);
   report.sent++;
   return 'sent';
 }

@@ -2,6 +2,7 @@ import { asc, gt, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { outbox, teams, users, type OutboxRow } from '../db/schema/index.js';
 import { findAlarm, type AlarmRecord } from './alarms.js';
+import { alarmIdOfRef } from './outbox.js';
 
 /**
  * An outbox message's payload: the stored one, or its alarm's message as the alarm stands
@@ -13,8 +14,8 @@ export async function messagePayload(
   renderAlarm: (alarm: AlarmRecord) => object,
 ): Promise<object | null> {
   if (row.payload) return row.payload;
-  const alarmId = row.ref?.startsWith('alarm:') ? Number(row.ref.slice('alarm:'.length)) : NaN;
-  const alarm = Number.isInteger(alarmId) ? await findAlarm(db, alarmId) : undefined;
+  const alarmId = alarmIdOfRef(row.ref);
+  const alarm = alarmId === null ? undefined : await findAlarm(db, alarmId);
   return alarm ? renderAlarm(alarm) : null;
 }
 

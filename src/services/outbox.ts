@@ -15,6 +15,8 @@ export interface OutgoingMessage {
 
 /** Rows per statement: 3 parameters each, well inside PostgreSQL's 65,535. */
 const ENQUEUE_CHUNK = 1000;
+/** An alarm's message has the ref `alarm:<id>`, written as such by `enqueueAlarmMessages`. */
+const ALARM_REF = 'alarm:';
 
 /**
  * Writes messages in the caller's transaction, so they exist if and only if the fact does.
@@ -223,16 +225,29 @@ export async function releaseMessages(db: Db, ids: readonly number[], worker: st
     where id in ${jsonIds(ids)} and claimed_by = ${worker} and state = 'sending'`);
 }
 
-/** Records a delivered message (and its `ts` on the alarm it announced), in one statement. */
-export async function markSent(db: Db, id: number, messageTs: string | null, worker: string): Promise<void> {
+/** The alarm a message announces (its ref is `alarm:42`), or null. */
+export function alarmIdOfRef(ref: string | null): number | null {
+  if (!ref?.startsWith(ALARM_REF)) return null;
+  const id = Number(ref.slice(ALARM_REF.length));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Records a delivered message, and its `ts` on the alarm it announced in the same statement.
+ * Any other message is one short update: a morning's lists are hundreds of them.
+ */
+export async function markSent(db: Db, message: Pick<ClaimedMessage, 'id' | 'ref'>, messageTs: string | null, worker: string): Promise<void> {
+  const sent = sql`update outbox set state = 'sent', message_ts = ${messageTs}, sent_at = now(), last_error = null, in_doubt = false
+      where id = ${message.id} and claimed_by = ${worker}`;
+  const alarmId = alarmIdOfRef(message.ref);
+  if (alarmId === null || messageTs === null) {
+    await db.execute(sent);
+    return;
+  }
   await db.execute(sql`
-    with sent as (
-      update outbox set state = 'sent', message_ts = ${messageTs}, sent_at = now(), last_error = null, in_doubt = false
-      where id = ${id} and claimed_by = ${worker}
-      returning ref, channel
-    )
+    with sent as (${sent} returning channel)
     update alarms a set channel = sent.channel, message_ts = ${messageTs}
-    from sent where ${messageTs}::text is not null and sent.ref = 'alarm:' || a.id`);
+    from sent where a.id = ${alarmId}`);
 }
 
 /**

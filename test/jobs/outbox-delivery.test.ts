@@ -11,7 +11,7 @@ import { claimIsDead, newWorkerId } from '../../src/jobs/delivery-workers.js';
 import { createDeliverer } from '../../src/jobs/outbox-deliverer.js';
 import { OUTBOX_EVENT_TYPE } from '../../src/jobs/outbox-metadata.js';
 import { raiseAlarms } from '../../src/services/alarms.js';
-import { claimMessages, enqueueAlarmMessages, enqueueMessages, markFailed, markSent, nothingWaiting, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
+import { alarmIdOfRef, claimMessages, enqueueAlarmMessages, enqueueMessages, markFailed, markSent, nothingWaiting, outboxCounts, releaseMessages, STALE_CLAIM_MS } from '../../src/services/outbox.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { deliveryClient } from '../../src/slack/delivery-client.js';
 import { describe, expect, test } from '../support/database.js';
@@ -116,7 +116,7 @@ describe('outbox delivery', () => {
     const worker = newWorkerId();
     const [a1, a2] = await claimMessages(database.db, { worker, channels: 1, perChannel: 5, now: new Date() });
     expect(await nothingWaiting(database.db)).toBe(false);
-    await markSent(database.db, a1!.id, '1.0001', worker);
+    await markSent(database.db, a1!, '1.0001', worker);
     expect(await nothingWaiting(database.db)).toBe(false);
     await markFailed(database.db, a2!.id, { error: 'channel_not_found', inDoubtSince: null });
     expect(await nothingWaiting(database.db)).toBe(true);
@@ -448,6 +448,24 @@ describe('outbox delivery', () => {
       await slack.stop();
     }
   });
+});
+
+describe('the alarm a message announces', () => {
+  const cases: Array<[string | null, number | null]> = [
+    ['alarm:42', 42],
+    ['alarm:7', 7],
+    ['alarm:', null],
+    ['alarm:x', null],
+    ['alarm:4.5', null],
+    ['alarm:-1', null],
+    ['weekly:norte', null],
+    [null, null],
+  ];
+  for (const [ref, id] of cases) {
+    test(`${String(ref)} → ${String(id)}`, () => {
+      expect(alarmIdOfRef(ref)).toBe(id);
+    });
+  }
 });
 
 describe('cobranza outbox arguments', () => {

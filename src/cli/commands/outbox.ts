@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { OutboxRow } from '../../db/schema/index.js';
 import type { AlarmRecord } from '../../services/alarms.js';
 import { messagePayload } from '../../services/outbox-messages.js';
-import { findOutboxMessage, retryFailedMessages, undeliveredMessages } from '../../services/outbox.js';
+import { alarmIdOfRef, findOutboxMessage, retryFailedMessages, undeliveredMessages } from '../../services/outbox.js';
 import { t, type Locale } from '../../slack/i18n/index.js';
 import { jobRenderer } from '../../slack/job-renderer.js';
 import { withDatabase, type CliContext } from '../context.js';
@@ -60,7 +60,6 @@ export function formatSpan(ms: number): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
-const alarmIdOf = (ref: string | null) => (ref?.startsWith('alarm:') ? ref.slice('alarm:'.length) : null);
 
 /** How long it has waited, how often it was tried, why it failed and when it is tried next. */
 function details(row: OutboxRow, io: OutboxIo): string {
@@ -83,7 +82,7 @@ async function listOutbox(db: Db, io: OutboxIo): Promise<void> {
   if (rows.length === 0) io.out(t(io.locale, 'outboxCli.empty'));
   for (const row of rows) {
     const raw = (row.payload as { text?: unknown } | null)?.text;
-    const alarmId = alarmIdOf(row.ref);
+    const alarmId = alarmIdOfRef(row.ref);
     const about = typeof raw === 'string' ? raw : alarmId ? t(io.locale, 'outboxCli.alarm', { id: alarmId }) : (row.ref ?? '');
     io.out(`#${row.id} → ${row.channel} · ${details(row, io)}: ${about.replace(/\s+/g, ' ').slice(0, 60)}`);
   }
@@ -110,7 +109,7 @@ async function showOutbox(db: Db, io: OutboxIo, id: number): Promise<void> {
   io.out(t(io.locale, 'outboxCli.title', { id: row.id, channel: row.channel }));
   io.out(`  ${details(row, io)}`);
   const payload = await messagePayload(db, row, io.renderAlarm);
-  const alarmId = alarmIdOf(row.ref);
+  const alarmId = alarmIdOfRef(row.ref);
   if (!row.payload && alarmId) io.out(t(io.locale, payload ? 'outboxCli.alarmPending' : 'outboxCli.alarmGone', { id: alarmId }));
   if (!payload) return;
   io.out(t(io.locale, 'outboxCli.text'));
