@@ -60,7 +60,6 @@ export function formatSpan(ms: number): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
-
 /** How long it has waited, how often it was tried, why it failed and when it is tried next. */
 function details(row: OutboxRow, io: OutboxIo): string {
   const { locale, now } = io;
