@@ -7,6 +7,7 @@ import { requireSlackEnv } from './config/env.js';
 import { UserError } from './config/errors.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { refreshStatistics } from './db/statistics.js';
 import { startEmailDelivery } from './email-delivery.js';
 import { createImportFolder, type ImportFolder } from './jobs/import-folder.js';
 import { runJob } from './jobs/run-job.js';
@@ -92,6 +93,8 @@ export async function runService(ctx: CliContext): Promise<void> {
     logger,
     clock: () => new Date(),
     run: async (job, date) => {
+      const analyzed = await refreshStatistics(database);
+      if (analyzed.length > 0) logger.info({ tables: analyzed }, 'analyzed the tables that changed');
       const outcome = await runJob({ db: database.db, policy, render, now: new Date(), onEmailsQueued: () => emailDelivery?.kick() }, job, date);
       logger.info({ job, date, status: outcome.status }, outcome.line);
       service.deliverer.kick();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { requireSlackEnv } from '../../config/env.js';
 import { UserError } from '../../config/errors.js';
 import type { Database } from '../../db/database.js';
+import { refreshStatistics } from '../../db/statistics.js';
 import { isIsoDate, todayIn, type IsoDate } from '../../domain/calendar.js';
 import { dryRunJob } from '../../jobs/dry-run.js';
 import { createDeliverer } from '../../jobs/outbox-deliverer.js';
@@ -70,6 +71,7 @@ function jobLine(locale: Locale, job: JobName, date: IsoDate, outcome: JobOutcom
 /** Runs the job (once per date), then delivers its messages. */
 async function runAndDeliver(ctx: CliContext, database: Database, botToken: string, job: JobName, date: IsoDate, now: Date): Promise<void> {
   await syncTeams(database.db, ctx.policy);
+  await refreshStatistics(database);
   const outcome = await runJob({ db: database.db, policy: ctx.policy, render: jobRenderer(ctx.policy), now }, job, date);
   const { locale } = ctx.policy;
   ctx.out(jobLine(locale, job, date, outcome));
