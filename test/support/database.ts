@@ -8,10 +8,10 @@ import { pgliteOptions } from '../../src/db/pglite-engine.js';
 import { PGliteWorker, type EmbeddedDatabaseStopped } from '../../src/db/pglite-worker.js';
 import { postgresClient, postgresDatabase } from '../../src/db/postgres.js';
 
-// Both migrated once, in test/support/global-setup.ts; emptied per test.
-// PGlite: each test file loads the dump of a migrated data directory.
-// PostgreSQL (TEST_DATABASE_URL): one database per test file, copied from a migrated template.
-async function fileDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+// Both migrated once, in test/support/global-setup.ts; one per worker, emptied per test.
+// PGlite: each worker loads the dump of a migrated data directory.
+// PostgreSQL (TEST_DATABASE_URL): one database per worker, copied from a migrated template.
+async function workerOwnDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const templateUrl = inject('postgresTemplateUrl');
   if (!templateUrl) {
     const dump = new Blob([await readFile(inject('pgliteDumpPath'))]);
@@ -62,19 +62,19 @@ async function emptyAllTables(database: Database): Promise<void> {
   });
 }
 
-export const test = base.extend<{ database: Database; fileDb: Database }>({
-  fileDb: [
+export const test = base.extend<{ database: Database; workerDb: Database }>({
+  workerDb: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const { database, drop } = await fileDatabase();
+      const { database, drop } = await workerOwnDatabase();
       await use(database);
       await drop();
     },
-    { scope: 'file' },
+    { scope: 'worker' },
   ],
-  database: async ({ fileDb }, use) => {
-    await emptyAllTables(fileDb);
-    await use(fileDb);
+  database: async ({ workerDb }, use) => {
+    await emptyAllTables(workerDb);
+    await use(workerDb);
   },
 });
 

@@ -9,7 +9,7 @@ import { postgresClient } from '../../src/db/postgres.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresTemplateUrl: string | null;
-    /** A migrated PGlite data directory, dumped (tar.gz): each test file loads it, and the embedded engine's own tests on PostgreSQL too. */
+    /** A migrated PGlite data directory, dumped (tar.gz): each test worker loads it, and the embedded engine's own tests on PostgreSQL too. */
     pgliteDumpPath: string;
   }
 }
@@ -22,7 +22,7 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * Migrates once what every test file starts from: a PGlite data directory dumped to a file,
- * or with TEST_DATABASE_URL a template database that each test file copies. Loading the dump
+ * or with TEST_DATABASE_URL a template database that each test worker copies. Loading the dump
  * spares each file booting a second PGlite and running the migrations.
  */
 export default async function setup(project: TestProject) {
