@@ -23,7 +23,7 @@ function bulkTx(tx: EmbeddedTransaction, piecewise: boolean): BulkTx {
     },
     async copyCsv(table, columns, chunks) {
       const statement = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
-      let parts: string[] = [];
+      let parts: Buffer[] = [];
       let size = 0;
       const flush = async () => {
         if (parts.length === 0) return;
@@ -32,8 +32,10 @@ function bulkTx(tx: EmbeddedTransaction, piecewise: boolean): BulkTx {
         size = 0;
       };
       for await (const chunk of chunks) {
-        parts.push(chunk);
-        size += chunk.length;
+        // Encoded as it comes: the text dies young instead of surviving collections in the batch.
+        const bytes = Buffer.from(chunk);
+        parts.push(bytes);
+        size += bytes.byteLength;
         if (size >= COPY_BATCH_BYTES) await flush();
       }
       await flush();
