@@ -164,9 +164,9 @@ function mayHaveWork(day: SQL, preventiveUntil: IsoDate): SQL {
 }
 
 /**
- * Invoices, promises, barriers, pressures and contacts aggregated per debtor, each table
- * grouped once and joined by debtor id, so every collector's list costs one pass over
- * each table rather than one lookup per debtor.
+ * Invoices, promises, barriers and pressures aggregated per debtor, each table grouped
+ * once and joined by debtor id with the latest contact, so every collector's list costs
+ * one pass over each table rather than one lookup per debtor.
  */
 async function snapshots(db: Db, today: IsoDate, timeZone: string, scope: Scope): Promise<AccountSnapshot[]> {
   const rows = await queryRows<{ json: string }>(db, snapshotQuery(today, timeZone, scope));
@@ -201,8 +201,8 @@ function snapshotQuery(today: IsoDate, timeZone: string, scope: Scope): SQL {
              count(*) filter (where deadline < ${day}) as passed
       from pressures where state = 'pending' and ${scope.rows(sql`debtor_id`)} group by debtor_id
     ), cl as (
-      select distinct on (debtor_id) debtor_id, (contacted_at at time zone ${timeZone})::date as last_on, next_contact_on
-      from contact_logs where ${scope.rows(sql`debtor_id`)} order by debtor_id, contacted_at desc
+      select debtor_id, (contacted_at at time zone ${timeZone})::date as last_on, next_contact_on
+      from last_contacts where ${scope.rows(sql`debtor_id`)}
     )
     select ${SELECT_ARRAY} as json
     from debtors d

@@ -132,16 +132,12 @@ export async function neglectAlarms(db: Db, policy: Policy, runDay: IsoDate, old
     if (ids.length === 0) return [];
     const rows = await queryRows<NeglectRow>(
       db,
-      sql`with lc as (
-            select debtor_id, max((contacted_at at time zone ${policy.timeZone})::date) as last from contact_logs
-            where debtor_id between ${from} and ${to} group by debtor_id
-          )
-          select d.id, d.collector_id, lc.last::text as last_contact,
+      sql`select d.id, d.collector_id, (lc.contacted_at at time zone ${policy.timeZone})::date::text as last_contact,
             -- Only an unassigned debtor's alarm names the amount.
             case when d.collector_id is null then (select jsonb_object_agg(currency, total) from (
                select i.currency, sum(i.open_amount) as total from invoices i
                where i.debtor_id = d.id and i.open_amount > 0 and i.due_date < ${runDay}::date group by i.currency) x) end as overdue
-          from debtors d left join lc on lc.debtor_id = d.id
+          from debtors d left join last_contacts lc on lc.debtor_id = d.id
           where d.id in ${jsonIds(ids)}`,
     );
     return rows.filter((r) => r.collector_id === null || silentSinceOf(r) <= silentSince).map(candidate);

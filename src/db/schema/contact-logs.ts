@@ -32,3 +32,16 @@ export const contactLogs = pgTable(
 );
 
 export type ContactLog = typeof contactLogs.$inferSelect;
+
+/**
+ * Each debtor's latest contact, kept by triggers on `contact_logs` (migration
+ * 0012_last_contacts) and never written by the app: the daily lists and the alarms read one
+ * row per debtor instead of sorting the whole log, which only grows.
+ */
+export const lastContacts = pgTable('last_contacts', {
+  debtorId: integer('debtor_id')
+    .primaryKey()
+    .references(() => debtors.id),
+  contactedAt: timestamp('contacted_at', { withTimezone: true }).notNull(),
+  nextContactOn: date('next_contact_on', { mode: 'string' }),
+});
