@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, calendarOf, isWorkingDay, type IsoDate } from '../domain/calendar.js';
 import { collectorDays } from '../services/daily-summary.js';
 import { planNotices, plannedNoticesByCollector, type PlannedNotice } from '../services/notices/index.js';
@@ -53,11 +54,14 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
       };
       const stored: Promise<void>[] = [];
       let batch: OutgoingMessage[] = [];
-      const queue = (message: OutgoingMessage) => {
+      // A full batch is sent off before the next is rendered: the turn given up lets the
+      // database store it while this process renders, rather than after the last list.
+      const queue = async (message: OutgoingMessage) => {
         batch.push(message);
         if (batch.length < QUEUE_BATCH) return;
         stored.push(awaitedLater(enqueueMessages(tx, batch)));
         batch = [];
+        await nextTurn();
       };
 
       const lists = await asked.lists;
@@ -71,7 +75,7 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
         debtors += items.length;
         const payloads = [...deps.render.dailyList({ collectorName: worker.name, date, items }), ...deps.render.noticesToday({ items: notices.get(worker.id) ?? [] })];
         for (const payload of payloads) {
-          queue({ channel: worker.slackUserId, payload });
+          await queue({ channel: worker.slackUserId, payload });
           messages++;
         }
       }
@@ -81,7 +85,7 @@ export async function dailyListJob(deps: JobDeps, date: IsoDate): Promise<JobOut
         if (!team.alarmChannel) continue;
         const collectors = days.filter((d) => d.teamId === team.id);
         if (collectors.length === 0) continue;
-        queue({ channel: team.alarmChannel, payload: deps.render.leadSummary({ teamName: team.name, date, collectors }) });
+        await queue({ channel: team.alarmChannel, payload: deps.render.leadSummary({ teamName: team.name, date, collectors }) });
         summaries++;
       }
       stored.push(enqueueMessages(tx, batch));
