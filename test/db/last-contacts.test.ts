@@ -36,6 +36,17 @@ async function setUp(database: Database) {
   return { a, b, log, run };
 }
 
+/** A twice, its latest on 3 March with a next contact day; B once, on 2 March, without one. */
+async function withTwoDebtorsContacted(database: Database) {
+  const setup = await setUp(database);
+  await setup.log([
+    [setup.a.id, '2026-03-01T10:00', '2026-03-06'],
+    [setup.a.id, '2026-03-03T10:00', '2026-03-10'],
+    [setup.b.id, '2026-03-02T10:00'],
+  ]);
+  return setup;
+}
+
 describe('last_contacts, kept by the contact log', () => {
   test('holds each debtor’s latest contact whatever order contacts are logged in', async ({ database }) => {
     const { a, b, log } = await setUp(database);
@@ -53,12 +64,7 @@ describe('last_contacts, kept by the contact log', () => {
   });
 
   test('is worked out again when contacts are edited, deleted or truncated', async ({ database }) => {
-    const { a, b, log, run } = await setUp(database);
-    await log([
-      [a.id, '2026-03-01T10:00', '2026-03-06'],
-      [a.id, '2026-03-03T10:00', '2026-03-10'],
-      [b.id, '2026-03-02T10:00'],
-    ]);
+    const { a, b, run } = await withTwoDebtorsContacted(database);
 
     await run(`UPDATE contact_logs SET contacted_at = '2026-02-01T08:00Z' WHERE contacted_at = '2026-03-03T10:00Z'`);
     expect((await latest(database)).A).toEqual({ at: '2026-03-01T10:00', next: '2026-03-06' });
@@ -77,12 +83,7 @@ describe('last_contacts, kept by the contact log', () => {
   });
 
   test('the migration fills it from a log written before it', async ({ database }) => {
-    const { a, b, log, run } = await setUp(database);
-    await log([
-      [a.id, '2026-03-01T10:00', '2026-03-06'],
-      [a.id, '2026-03-03T10:00', '2026-03-10'],
-      [b.id, '2026-03-02T10:00'],
-    ]);
+    const { run } = await withTwoDebtorsContacted(database);
     const kept = await latest(database);
     await run('DELETE FROM last_contacts');
     const migration = readFileSync(join(packageDir, 'drizzle', '0012_last_contacts.sql'), 'utf8').split('--> statement-breakpoint');
