@@ -83,8 +83,8 @@ function toWorkItems(snapshots: AccountSnapshot[], today: IsoDate, policy: Polic
       mainOverdue: mainOverdue(snapshot),
     });
   }
-  // Highest priority first; ties by name so the order is stable from day to day.
-  return items.sort((a, b) => b.priority - a.priority || byName.compare(a.snapshot.name, b.snapshot.name));
+  // Highest priority first; ties by name, then by debtor, so the order is the same from day to day.
+  return items.sort((a, b) => b.priority - a.priority || byName.compare(a.snapshot.name, b.snapshot.name) || a.snapshot.debtorId - b.snapshot.debtorId);
 }
 
 function workScope(policy: Policy, today: IsoDate): WorkScope {

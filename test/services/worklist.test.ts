@@ -1,4 +1,5 @@
-import { isNotNull } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/query-rows.js';
 import { contactLogs, debtors, pressures } from '../../src/db/schema/index.js';
 import { addDays, calendarOf } from '../../src/domain/calendar.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
@@ -39,6 +40,22 @@ describe("today's lists", () => {
       listed += actual.length;
     }
     expect(listed).toBeGreaterThan(0);
+  });
+
+  // The first debtor is edited after the second is stored, so the table holds it last: the
+  // order of the list must not depend on where rows lie.
+  test('list debtors of the same priority and name by debtor, whatever order the table holds them in', async ({ database }) => {
+    const collector = await seedUser(database.db, 'U0TWINS');
+    const first = await seedDebtor(database.db, 'D-TWIN-1', 'Gemela S.A.', { collectorId: collector.id });
+    const second = await seedDebtor(database.db, 'D-TWIN-2', 'Gemela S.A.', { collectorId: collector.id });
+    for (const debtor of [first, second]) await seedInvoice(database.db, debtor.id, `F-${debtor.externalId}`, addDays(DEMO_DAY, -30), 250_000);
+    await database.db.update(debtors).set({ segment: 'retail' }).where(eq(debtors.id, first.id));
+    const stored = await queryRows<{ id: number }>(database.db, sql`select id from debtors`);
+    expect(stored.map((r) => Number(r.id)).filter((id) => id === first.id || id === second.id)).toEqual([second.id, first.id]);
+
+    const list = (await allWorklists(database.db, defaultPolicy, DEMO_DAY)).get(collector.id)!;
+    expect(list.map((item) => item.priority)).toEqual([list[0]!.priority, list[0]!.priority]);
+    expect(list.map((item) => item.snapshot.debtorId)).toEqual([first.id, second.id]);
   });
 
   // Both debtors are overdue and have never paid: only the team's `fraud` mark is suspicion.
